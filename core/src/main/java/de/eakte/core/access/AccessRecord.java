@@ -1,0 +1,34 @@
+package de.eakte.core.access;
+
+import de.eakte.core.cases.FileReference;
+import de.eakte.core.shared.Actor;
+import de.eakte.core.shared.CitizenId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One decision on a read of a citizen's data, with exactly what the response holds: the data
+ * categories and the file references. Written before the data leaves.
+ *
+ * @param purpose the stated purpose code, or null where the read needed none (own case context)
+ * @param rule    the rule the decision rested on (the denying rule for a denial)
+ */
+public record AccessRecord(UUID accessId, Instant at, Actor actor, CitizenId citizenId, AccessOutcome outcome,
+                           String rule, Set<DataCategory> categories, List<FileReference> fileReferences,
+                           String purpose, Channel channel, String correlationId) {
+
+    public AccessRecord {
+        Objects.requireNonNull(accessId);
+        Objects.requireNonNull(at);
+        Objects.requireNonNull(actor);
+        Objects.requireNonNull(citizenId);
+        Objects.requireNonNull(outcome);
+        Objects.requireNonNull(channel);
+        categories = Set.copyOf(categories);
+        fileReferences = List.copyOf(fileReferences);
+    }
+}

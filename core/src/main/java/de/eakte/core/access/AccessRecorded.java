@@ -1,0 +1,29 @@
+package de.eakte.core.access;
+
+import de.eakte.core.cases.FileReference;
+import de.eakte.core.shared.CitizenId;
+import de.eakte.core.shared.OfficeCode;
+import de.eakte.core.shared.Role;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A fact that a read of a citizen's data was decided (granted, denied or break-glass) and what
+ * the response held. Stored in the event store before the data left.
+ */
+@Revision("1")
+public record AccessRecorded(UUID accessId, Instant at, CitizenId citizenId, Role actorRole, String actorSubject,
+                             OfficeCode actorOffice, AccessOutcome outcome, String rule,
+                             Set<DataCategory> categories, List<FileReference> fileReferences, String purpose,
+                             Channel channel, String correlationId) {
+
+    public static AccessRecorded of(AccessRecord r) {
+        return new AccessRecorded(r.accessId(), r.at(), r.citizenId(), r.actor().role(), r.actor().subject(),
+                r.actor().office(), r.outcome(), r.rule(), r.categories(), r.fileReferences(), r.purpose(),
+                r.channel(), r.correlationId());
+    }
+}

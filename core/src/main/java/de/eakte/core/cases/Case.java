@@ -1,0 +1,191 @@
+package de.eakte.core.cases;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import de.eakte.core.catalogue.CaseType;
+import de.eakte.core.catalogue.Catalogue;
+import de.eakte.core.catalogue.Confidentiality;
+import de.eakte.core.catalogue.DisposalKind;
+import de.eakte.core.shared.Actor;
+import de.eakte.core.shared.CaseId;
+import de.eakte.core.shared.DomainRuleViolation;
+import de.eakte.core.shared.OfficeCode;
+import de.eakte.core.shared.Values;
+import de.eakte.core.shared.Zones;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * Vorgang: one office's case about one citizen. Decides on status moves, entries and deadlines;
+ * keeps no personal data in its state (subject and entry texts live only in events).
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class Case {
+
+    /** Free-text limits: a subject is a line, an entry a letter's worth of text. */
+    public static final int SUBJECT_MAX = 200;
+    public static final int TEXT_MAX = 20_000;
+
+    @AggregateIdentifier
+    private CaseId caseId;
+    private OfficeCode office;
+    private CaseStatus status;
+    private LocalDate openedOn;
+    private int retentionYears;
+    private DisposalKind disposal;
+    private long version;
+
+    protected Case() {
+        // for Axon and Jackson snapshots
+    }
+
+    @CommandHandler
+    public Case(OpenCase command, Catalogue catalogue, Clock clock, CitizenRegistry citizens,
+                FileReferenceAllocator references) {
+        Actor actor = command.actor();
+        CaseType type = catalogue.requireCaseType(command.caseType());
+        if (actor == null || !actor.isStaffOf(type.office())) {
+            throw DomainRuleViolation.forbidden("case-type-of-own-office",
+                    "a case of type " + type.code() + " is opened by office " + type.office() + " only");
+        }
+        String subject = Values.requireText("subject", command.subject(), SUBJECT_MAX);
+        Confidentiality confidentiality = command.confidentiality() == null
+                ? type.confidentiality() : command.confidentiality();
+        if (!confidentiality.isAtLeast(type.confidentiality())) {
+            throw DomainRuleViolation.invalid("confidentiality-below-case-type", "confidentiality",
+                    "confidentiality must be at least " + type.confidentiality() + " for " + type.code());
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Zones.ADMINISTRATION);
+        LocalDate deadline = command.deadline() == null ? today.plusDays(type.targetDays()) : command.deadline();
+        requireDeadlineFrom(deadline, today);
+        if (!citizens.exists(command.citizenId())) {
+            throw DomainRuleViolation.notFound("citizen-unknown", "citizenId",
+                    "no citizen's file " + command.citizenId());
+        }
+        // Allocate last: every check above has passed, so a refused command draws no number.
+        FileReference reference = references.allocate(type.office(), type.filePlanKey(), today.getYear(),
+                command.caseId());
+        apply(new CaseOpened(command.caseId(), command.citizenId(), reference, type.office(), type.code(),
+                subject, confidentiality, deadline, now, type.retentionYears(), type.disposal()));
+    }
+
+    @CommandHandler
+    public long handle(AddEntry command, Clock clock) {
+        requireOwningOffice(command.actor());
+        requireNotClosed();
+        Values.requireNonNull("kind", command.kind());
+        Values.requireNonNull("visibility", command.visibility());
+        String text = Values.optionalText("text", command.text(), TEXT_MAX);
+        DocumentMetadata document = command.document();
+        switch (command.kind()) {
+            case NOTE -> {
+                if (text == null || document != null) {
+                    throw DomainRuleViolation.invalid("note-is-text", "text", "a NOTE has text and no document");
+                }
+            }
+            case DOCUMENT -> {
+                if (document == null) {
+                    throw DomainRuleViolation.invalid("document-required", "document", "a DOCUMENT entry needs document metadata");
+                }
+            }
+            case INCOMING_LETTER, OUTGOING_LETTER -> {
+                if (text == null && document == null) {
+                    throw DomainRuleViolation.invalid("letter-has-content", "text", "a letter needs text or document metadata");
+                }
+            }
+        }
+        apply(new EntryAdded(caseId, command.entryId(), command.kind(), command.visibility(), text, document,
+                clock.instant()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(ChangeCaseStatus command, Clock clock) {
+        requireOwningOffice(command.actor());
+        CaseStatus target = Values.requireNonNull("status", command.status());
+        if (!status.canMoveTo(target)) {
+            throw DomainRuleViolation.conflict("status-move",
+                    "a case in status " + status + " cannot move to " + target + "; allowed: " + status.next());
+        }
+        Instant now = clock.instant();
+        if (target == CaseStatus.CLOSED) {
+            // retention runs from the end of the year of closing
+            int closingYear = LocalDate.ofInstant(now, Zones.ADMINISTRATION).getYear();
+            LocalDate retentionEnds = LocalDate.of(closingYear + retentionYears, 12, 31);
+            apply(new CaseClosed(caseId, status, now, retentionEnds, disposal));
+        } else {
+            apply(new CaseStatusChanged(caseId, status, target, now));
+        }
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(ChangeDeadline command, Clock clock) {
+        requireOwningOffice(command.actor());
+        requireNotClosed();
+        LocalDate deadline = Values.requireNonNull("deadline", command.deadline());
+        requireDeadlineFrom(deadline, openedOn);
+        apply(new DeadlineChanged(caseId, deadline, clock.instant()));
+        return version;
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpened event, @SequenceNumber long sequence) {
+        caseId = event.caseId();
+        office = event.office();
+        status = CaseStatus.OPEN;
+        openedOn = LocalDate.ofInstant(event.openedAt(), Zones.ADMINISTRATION);
+        retentionYears = event.retentionYears();
+        disposal = event.disposal();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(EntryAdded event, @SequenceNumber long sequence) {
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CaseStatusChanged event, @SequenceNumber long sequence) {
+        status = event.to();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed event, @SequenceNumber long sequence) {
+        status = CaseStatus.CLOSED;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineChanged event, @SequenceNumber long sequence) {
+        version = sequence;
+    }
+
+    private void requireOwningOffice(Actor actor) {
+        if (actor == null || !actor.isStaffOf(office)) {
+            throw DomainRuleViolation.forbidden("owning-office-only", "only office " + office + " changes this case");
+        }
+    }
+
+    private void requireNotClosed() {
+        if (status == CaseStatus.CLOSED) {
+            throw DomainRuleViolation.conflict("case-closed", "the case is closed (zdA) and takes no more changes");
+        }
+    }
+
+    private static void requireDeadlineFrom(LocalDate deadline, LocalDate openedOn) {
+        if (deadline.isBefore(openedOn)) {
+            throw DomainRuleViolation.invalid("deadline-before-opening", "deadline",
+                    "deadline must not be before the case was opened on " + openedOn);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package de.eakte.core.citizens;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import de.eakte.core.shared.Actor;
+import de.eakte.core.shared.CitizenId;
+import de.eakte.core.shared.DomainRuleViolation;
+import de.eakte.core.shared.Role;
+import de.eakte.core.shared.Zones;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * Bürgerakte: a citizen's file. Holds only what its decisions need (no names, no address), so
+ * snapshots never carry personal data.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class CitizenFile {
+
+    @AggregateIdentifier
+    private CitizenId citizenId;
+    private LocalDate lastMovedOn;
+    private long version;
+
+    protected CitizenFile() {
+        // for Axon and Jackson snapshots
+    }
+
+    @CommandHandler
+    public CitizenFile(OpenCitizenFile command, Clock clock) {
+        requireStaff(command.actor());
+        Instant now = clock.instant();
+        requireBornBy(command.masterData(), now);
+        apply(new CitizenFileOpened(command.citizenId(), command.masterData(), command.address(), now));
+    }
+
+    @CommandHandler
+    public long handle(CorrectMasterData command, Clock clock) {
+        requireStaff(command.actor());
+        Instant now = clock.instant();
+        requireBornBy(command.masterData(), now);
+        apply(new MasterDataCorrected(citizenId, command.masterData(), now));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(RecordMove command, Clock clock) {
+        requireStaff(command.actor());
+        if (command.movedOn() == null) {
+            throw DomainRuleViolation.invalid("required", "movedOn", "movedOn is required");
+        }
+        if (lastMovedOn != null && command.movedOn().isBefore(lastMovedOn)) {
+            throw DomainRuleViolation.invalid("move-before-previous-move", "movedOn",
+                    "movedOn must not be before the previous move on " + lastMovedOn);
+        }
+        apply(new CitizenMoved(citizenId, command.address(), command.movedOn(), clock.instant()));
+        return version;
+    }
+
+    @EventSourcingHandler
+    void on(CitizenFileOpened event, @SequenceNumber long sequence) {
+        citizenId = event.citizenId();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(MasterDataCorrected event, @SequenceNumber long sequence) {
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CitizenMoved event, @SequenceNumber long sequence) {
+        lastMovedOn = event.movedOn();
+        version = sequence;
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (actor == null || actor.role() != Role.STAFF) {
+            throw DomainRuleViolation.forbidden("staff-only", "only staff of an office keep citizens' files");
+        }
+    }
+
+    private static void requireBornBy(MasterData data, Instant now) {
+        if (data.dateOfBirth().isAfter(LocalDate.ofInstant(now, Zones.ADMINISTRATION))) {
+            throw DomainRuleViolation.invalid("date-of-birth-in-future", "dateOfBirth", "dateOfBirth must not be in the future");
+        }
+    }
+}
