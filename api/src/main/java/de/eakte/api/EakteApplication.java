@@ -1,0 +1,24 @@
+package de.eakte.api;
+
+import de.eakte.api.cli.TokenCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.util.Arrays;
+
+/**
+ * The eAkte server. {@code java -jar eakte.jar} starts it; the first argument may name a
+ * sub-command instead ({@code token}), which runs without the web server or the database.
+ */
+@SpringBootApplication
+@EnableScheduling
+public class EakteApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && "token".equals(args[0])) {
+            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        SpringApplication.run(EakteApplication.class, args);
+    }
+}

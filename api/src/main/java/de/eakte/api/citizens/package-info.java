@@ -1,0 +1,2 @@
+/** REST endpoints for citizens' files: open, correct, move, open cases, read the consolidated file. */
+package de.eakte.api.citizens;

@@ -1,0 +1,67 @@
+package de.eakte.api.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every endpoint needs a bearer token except health, the OpenAPI description and (later) the
+ * ledger's public keys. Roles are checked here, in the filter chain, before a body is read.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    LocalIssuerSettings localIssuerSettings(Environment environment) {
+        return LocalIssuerSettings.from(environment);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, LocalIssuerSettings settings) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/citizens/**", "/api/cases/**").hasRole("staff")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(new JwtCallers(settings.rolesClaim())))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(LocalIssuerSettings settings) {
+        if (settings.enabled()) {
+            LocalIssuer issuer = LocalIssuer.loadOrCreate(settings);
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
+            return decoder;
+        }
+        if (settings.externalJwkSetUri() != null) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.externalJwkSetUri()).build();
+            decoder.setJwtValidator(settings.externalIssuerUri() == null
+                    ? new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault())
+                    : JwtValidators.createDefaultWithIssuer(settings.externalIssuerUri()));
+            return decoder;
+        }
+        // discovery happens lazily on the first token, so the server starts while the provider is down
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.externalIssuerUri()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.externalIssuerUri()));
+        return decoder;
+    }
+}

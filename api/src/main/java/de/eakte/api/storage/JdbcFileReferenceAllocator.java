@@ -1,0 +1,77 @@
+package de.eakte.api.storage;
+
+import de.eakte.core.cases.FileReference;
+import de.eakte.core.cases.FileReferenceAllocator;
+import de.eakte.core.shared.CaseId;
+import de.eakte.core.shared.OfficeCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Draws running numbers from one database sequence per office and year, so concurrent case
+ * openings never wait for each other, and reserves the reference in {@code file_reference}
+ * (unique per office/year/number and per case) inside the command's transaction: a command
+ * that fails leaves no reservation, only an unused number (sequences are not transactional).
+ */
+public class JdbcFileReferenceAllocator implements FileReferenceAllocator {
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Set<String> knownSequences = ConcurrentHashMap.newKeySet();
+
+    public JdbcFileReferenceAllocator(DataSource dataSource, JdbcTemplate jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public FileReference allocate(OfficeCode office, String filePlanKey, int year, CaseId caseId) {
+        String sequence = ensureSequence(office, year);
+        Long number = jdbc.queryForObject("SELECT nextval('" + sequence + "')", Long.class);
+        FileReference reference = new FileReference(office, filePlanKey, number, year);
+        jdbc.update("INSERT INTO file_reference (reference, office, ref_year, ref_number, case_id) VALUES (?, ?, ?, ?, ?)",
+                reference.toString(), office.value(), year, number, caseId.toString());
+        return reference;
+    }
+
+    /** The reference reserved for a case, once its transaction has committed. */
+    public Optional<FileReference> referenceOf(CaseId caseId) {
+        return jdbc.queryForList("SELECT reference FROM file_reference WHERE case_id = ?", String.class,
+                caseId.toString()).stream().findFirst().map(FileReference::parse);
+    }
+
+    /**
+     * Creates the sequence on a connection of its own: DDL inside the command's transaction would
+     * commit it early on H2 and can collide between concurrent transactions on PostgreSQL.
+     * The name is built only from a validated office code (2-3 digits) and a year.
+     */
+    String ensureSequence(OfficeCode office, int year) {
+        String name = "file_ref_" + office.value() + "_" + year;
+        if (knownSequences.contains(name)) {
+            return name;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SEQUENCE IF NOT EXISTS " + name + " START WITH 1 INCREMENT BY 1");
+            } catch (SQLException raced) {
+                // Another instance created it at the same moment (PostgreSQL reports a unique
+                // violation on its catalogue); the sequence exists either way, check below.
+                try (Statement check = connection.createStatement()) {
+                    check.execute("SELECT nextval('" + name + "') WHERE 1 = 0");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create file reference sequence " + name, e);
+        }
+        knownSequences.add(name);
+        return name;
+    }
+}

@@ -1,0 +1,49 @@
+package de.eakte.api.web;
+
+import de.eakte.projections.file.ConsolidatedFileProjection;
+import de.eakte.core.access.AccessRecorder;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The HTTP edge's helpers. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<HttpEdgeFilter> httpEdgeFilter(@Value("${eakte.http.max-request-bytes:262144}") long max) {
+        FilterRegistrationBean<HttpEdgeFilter> registration = new FilterRegistrationBean<>(new HttpEdgeFilter(max));
+        // before Spring Security, so 401/403 answers carry the correlation id and no-store too
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    CitizenDataReads citizenDataReads(QueryGateway queries, AccessRecorder recorder, Clock clock) {
+        return new CitizenDataReads(queries, recorder, clock);
+    }
+
+    @Bean
+    Commands commands(CommandGateway gateway) {
+        return new Commands(gateway);
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore(JdbcTemplate jdbc, Clock clock) {
+        return new IdempotencyStore(jdbc, clock);
+    }
+
+    @Bean
+    ReadYourWrites readYourWrites(ConsolidatedFileProjection projection,
+                                  @Value("${eakte.read-your-writes.timeout:PT5S}") Duration timeout) {
+        return new ReadYourWrites(projection, timeout);
+    }
+}

@@ -1,0 +1,279 @@
+package de.eakte.projections.file;
+
+import de.eakte.core.catalogue.CaseTypeCode;
+import de.eakte.core.catalogue.Confidentiality;
+import de.eakte.core.catalogue.DisposalKind;
+import de.eakte.core.cases.CaseClosed;
+import de.eakte.core.cases.CaseOpened;
+import de.eakte.core.cases.CaseStatus;
+import de.eakte.core.cases.CaseStatusChanged;
+import de.eakte.core.cases.DeadlineChanged;
+import de.eakte.core.cases.DocumentMetadata;
+import de.eakte.core.cases.EntryAdded;
+import de.eakte.core.cases.EntryKind;
+import de.eakte.core.cases.FileReference;
+import de.eakte.core.cases.Visibility;
+import de.eakte.core.citizens.Address;
+import de.eakte.core.citizens.CitizenFileOpened;
+import de.eakte.core.citizens.CitizenMoved;
+import de.eakte.core.citizens.IdNr;
+import de.eakte.core.citizens.MasterData;
+import de.eakte.core.citizens.MasterDataCorrected;
+import de.eakte.core.citizens.Postcode;
+import de.eakte.core.file.GetCase;
+import de.eakte.core.file.GetConsolidatedFile;
+import de.eakte.core.file.GetConsolidatedFile.AddressRecord;
+import de.eakte.core.file.GetConsolidatedFile.CaseSummary;
+import de.eakte.core.shared.CaseId;
+import de.eakte.core.shared.CitizenId;
+import de.eakte.core.shared.EntryId;
+import de.eakte.core.shared.OfficeCode;
+import de.eakte.core.shared.Zones;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The consolidated file: each citizen's master data and address history with a summary of every
+ * case across offices, and each case's entries. Every row stores the aggregate version it has
+ * reached, so a reader can wait for its own write (see {@link #reachedVersion}).
+ */
+@ProcessingGroup(ConsolidatedFileProjection.PROCESSING_GROUP)
+public class ConsolidatedFileProjection {
+
+    public static final String PROCESSING_GROUP = "consolidated-file";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ConsolidatedFileProjection(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // ---- citizens -------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(CitizenFileOpened event, @SequenceNumber long sequence) {
+        MasterData m = event.masterData();
+        Address a = event.address();
+        jdbc.update("""
+                INSERT INTO citizen_file_view (citizen_id, family_name, given_names, birth_name, date_of_birth,
+                  place_of_birth, id_nr, street, house_number, postcode, city, moved_on, opened_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""",
+                event.citizenId().toString(), m.familyName(), m.givenNames(), m.birthName(),
+                Date.valueOf(m.dateOfBirth()), m.placeOfBirth(), m.idNr() == null ? null : m.idNr().value(),
+                a.street(), a.houseNumber(), a.postcode().value(), a.city(), utc(event.openedAt()), sequence);
+        insertAddress(event.citizenId(), sequence, a, null);
+    }
+
+    @EventHandler
+    void on(MasterDataCorrected event, @SequenceNumber long sequence) {
+        MasterData m = event.masterData();
+        jdbc.update("""
+                UPDATE citizen_file_view SET family_name = ?, given_names = ?, birth_name = ?, date_of_birth = ?,
+                  place_of_birth = ?, id_nr = ?, version = ?
+                WHERE citizen_id = ? AND version < ?""",
+                m.familyName(), m.givenNames(), m.birthName(), Date.valueOf(m.dateOfBirth()), m.placeOfBirth(),
+                m.idNr() == null ? null : m.idNr().value(), sequence, event.citizenId().toString(), sequence);
+    }
+
+    @EventHandler
+    void on(CitizenMoved event, @SequenceNumber long sequence) {
+        Address a = event.address();
+        int updated = jdbc.update("""
+                UPDATE citizen_file_view SET street = ?, house_number = ?, postcode = ?, city = ?, moved_on = ?,
+                  version = ?
+                WHERE citizen_id = ? AND version < ?""",
+                a.street(), a.houseNumber(), a.postcode().value(), a.city(), Date.valueOf(event.movedOn()),
+                sequence, event.citizenId().toString(), sequence);
+        if (updated > 0) {
+            insertAddress(event.citizenId(), sequence, a, event.movedOn());
+        }
+    }
+
+    private void insertAddress(CitizenId citizenId, long sequence, Address a, LocalDate movedOn) {
+        jdbc.update("""
+                INSERT INTO citizen_address_history (citizen_id, event_sequence, street, house_number, postcode,
+                  city, moved_on) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                citizenId.toString(), sequence, a.street(), a.houseNumber(), a.postcode().value(), a.city(),
+                movedOn == null ? null : Date.valueOf(movedOn));
+    }
+
+    // ---- cases ----------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(CaseOpened event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO case_view (case_id, citizen_id, file_reference, office, case_type, subject,
+                  confidentiality, status, deadline, opened_at, closed_at, retention_years, retention_ends_on,
+                  disposal, entry_count, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, 0, ?)""",
+                event.caseId().toString(), event.citizenId().toString(), event.fileReference().toString(),
+                event.office().value(), event.caseType().value(), event.subject(), event.confidentiality().name(),
+                CaseStatus.OPEN.name(), Date.valueOf(event.deadline()), utc(event.openedAt()),
+                event.retentionYears(), event.disposal().name(), sequence);
+    }
+
+    @EventHandler
+    void on(EntryAdded event, @SequenceNumber long sequence) {
+        int updated = jdbc.update(
+                "UPDATE case_view SET entry_count = entry_count + 1, version = ? WHERE case_id = ? AND version < ?",
+                sequence, event.caseId().toString(), sequence);
+        if (updated == 0) {
+            return;
+        }
+        DocumentMetadata d = event.document();
+        jdbc.update("""
+                INSERT INTO case_entry_view (entry_id, case_id, event_sequence, kind, visibility, body, doc_title,
+                  doc_media_type, doc_size_bytes, doc_sha256, doc_received_at, added_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.entryId().toString(), event.caseId().toString(), sequence, event.kind().name(),
+                event.visibility().name(), event.text(), d == null ? null : d.title(),
+                d == null ? null : d.mediaType(), d == null ? null : d.sizeBytes(), d == null ? null : d.sha256(),
+                d == null ? null : utc(d.receivedAt()), utc(event.addedAt()));
+    }
+
+    @EventHandler
+    void on(CaseStatusChanged event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE case_view SET status = ?, version = ? WHERE case_id = ? AND version < ?",
+                event.to().name(), sequence, event.caseId().toString(), sequence);
+    }
+
+    @EventHandler
+    void on(CaseClosed event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                UPDATE case_view SET status = ?, closed_at = ?, retention_ends_on = ?, version = ?
+                WHERE case_id = ? AND version < ?""",
+                CaseStatus.CLOSED.name(), utc(event.closedAt()), Date.valueOf(event.retentionEndsOn()), sequence,
+                event.caseId().toString(), sequence);
+    }
+
+    @EventHandler
+    void on(DeadlineChanged event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE case_view SET deadline = ?, version = ? WHERE case_id = ? AND version < ?",
+                Date.valueOf(event.deadline()), sequence, event.caseId().toString(), sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM case_entry_view");
+        jdbc.update("DELETE FROM case_view");
+        jdbc.update("DELETE FROM citizen_address_history");
+        jdbc.update("DELETE FROM citizen_file_view");
+    }
+
+    // ---- queries --------------------------------------------------------------------------------
+
+    @QueryHandler
+    public Optional<GetConsolidatedFile.Result> handle(GetConsolidatedFile query) {
+        String id = query.citizenId().toString();
+        List<AddressRecord> history = jdbc.query("""
+                SELECT street, house_number, postcode, city, moved_on FROM citizen_address_history
+                WHERE citizen_id = ? ORDER BY event_sequence""",
+                (rs, i) -> new AddressRecord(address(rs), localDate(rs, "moved_on")), id);
+        List<GetConsolidatedFile.Citizen> citizens = jdbc.query(
+                "SELECT * FROM citizen_file_view WHERE citizen_id = ?",
+                (rs, i) -> new GetConsolidatedFile.Citizen(CitizenId.of(rs.getString("citizen_id")),
+                        new MasterData(rs.getString("family_name"), rs.getString("given_names"),
+                                rs.getString("birth_name"), localDate(rs, "date_of_birth"),
+                                rs.getString("place_of_birth"),
+                                rs.getString("id_nr") == null ? null : new IdNr(rs.getString("id_nr"))),
+                        address(rs), localDate(rs, "moved_on"), history, instant(rs, "opened_at"),
+                        rs.getLong("version")), id);
+        if (citizens.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = today();
+        List<CaseSummary> cases = jdbc.query(
+                "SELECT * FROM case_view WHERE citizen_id = ? ORDER BY opened_at, file_reference",
+                (rs, i) -> summary(rs, today), id);
+        return Optional.of(new GetConsolidatedFile.Result(citizens.get(0), cases));
+    }
+
+    @QueryHandler
+    public Optional<GetCase.Result> handle(GetCase query) {
+        String id = query.caseId().toString();
+        LocalDate today = today();
+        List<GetCase.Result> found = jdbc.query("SELECT * FROM case_view WHERE case_id = ?",
+                (rs, i) -> new GetCase.Result(summary(rs, today), CitizenId.of(rs.getString("citizen_id")),
+                        DisposalKind.valueOf(rs.getString("disposal")), List.of()), id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        List<GetCase.Entry> entries = jdbc.query(
+                "SELECT * FROM case_entry_view WHERE case_id = ? ORDER BY event_sequence",
+                (rs, i) -> new GetCase.Entry(EntryId.of(rs.getString("entry_id")),
+                        EntryKind.valueOf(rs.getString("kind")), Visibility.valueOf(rs.getString("visibility")),
+                        rs.getString("body"), document(rs), instant(rs, "added_at")), id);
+        GetCase.Result r = found.get(0);
+        return Optional.of(new GetCase.Result(r.summary(), r.citizenId(), r.disposal(), entries));
+    }
+
+    /**
+     * The highest version of the aggregate this model has applied, if it has seen it at all.
+     * Read-your-writes across instances rests on this, not on in-JVM subscription queries.
+     */
+    public Optional<Long> reachedVersion(String aggregateId) {
+        List<Long> versions = jdbc.queryForList("""
+                SELECT version FROM citizen_file_view WHERE citizen_id = ?
+                UNION ALL SELECT version FROM case_view WHERE case_id = ?""", Long.class, aggregateId, aggregateId);
+        return versions.stream().max(Long::compare);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), Zones.ADMINISTRATION);
+    }
+
+    private static CaseSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+        CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
+        LocalDate deadline = localDate(rs, "deadline");
+        boolean overdue = status.isPending() && deadline.isBefore(today);
+        return new CaseSummary(CaseId.of(rs.getString("case_id")), FileReference.parse(rs.getString("file_reference")),
+                new OfficeCode(rs.getString("office")), new CaseTypeCode(rs.getString("case_type")),
+                rs.getString("subject"), Confidentiality.valueOf(rs.getString("confidentiality")), status, deadline,
+                overdue, rs.getInt("entry_count"), instant(rs, "opened_at"), instant(rs, "closed_at"),
+                localDate(rs, "retention_ends_on"), rs.getLong("version"));
+    }
+
+    private static DocumentMetadata document(ResultSet rs) throws SQLException {
+        if (rs.getString("doc_title") == null) {
+            return null;
+        }
+        return new DocumentMetadata(rs.getString("doc_title"), rs.getString("doc_media_type"),
+                rs.getLong("doc_size_bytes"), rs.getString("doc_sha256"), instant(rs, "doc_received_at"));
+    }
+
+    private static Address address(ResultSet rs) throws SQLException {
+        return new Address(rs.getString("street"), rs.getString("house_number"), new Postcode(rs.getString("postcode")),
+                rs.getString("city"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date value = rs.getDate(column);
+        return value == null ? null : value.toLocalDate();
+    }
+}
