@@ -50,6 +50,8 @@ public class Case {
     public Case(OpenCase command, Catalogue catalogue, Clock clock, CitizenRegistry citizens,
                 FileReferenceAllocator references) {
         Actor actor = command.actor();
+        Values.requireNonNull("caseId", command.caseId());
+        Values.requireNonNull("citizenId", command.citizenId());
         CaseType type = catalogue.requireCaseType(command.caseType());
         if (actor == null || !actor.isStaffOf(type.office())) {
             throw DomainRuleViolation.forbidden("case-type-of-own-office",
@@ -81,14 +83,18 @@ public class Case {
     public long handle(AddEntry command, Clock clock) {
         requireOwningOffice(command.actor());
         requireNotClosed();
+        Values.requireNonNull("entryId", command.entryId());
         Values.requireNonNull("kind", command.kind());
         Values.requireNonNull("visibility", command.visibility());
         String text = Values.optionalText("text", command.text(), TEXT_MAX);
         DocumentMetadata document = command.document();
         switch (command.kind()) {
             case NOTE -> {
-                if (text == null || document != null) {
-                    throw DomainRuleViolation.invalid("note-is-text", "text", "a NOTE has text and no document");
+                if (text == null) {
+                    throw DomainRuleViolation.invalid("note-is-text", "text", "a NOTE needs text");
+                }
+                if (document != null) {
+                    throw DomainRuleViolation.invalid("note-is-text", "document", "a NOTE has no document; use DOCUMENT");
                 }
             }
             case DOCUMENT -> {

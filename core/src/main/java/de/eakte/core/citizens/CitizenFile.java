@@ -5,6 +5,7 @@ import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.DomainRuleViolation;
 import de.eakte.core.shared.Role;
+import de.eakte.core.shared.Values;
 import de.eakte.core.shared.Zones;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,6 +37,8 @@ public class CitizenFile {
     @CommandHandler
     public CitizenFile(OpenCitizenFile command, Clock clock) {
         requireStaff(command.actor());
+        Values.requireNonNull("citizenId", command.citizenId());
+        Values.requireNonNull("address", command.address());
         Instant now = clock.instant();
         requireBornBy(command.masterData(), now);
         apply(new CitizenFileOpened(command.citizenId(), command.masterData(), command.address(), now));
@@ -53,6 +56,7 @@ public class CitizenFile {
     @CommandHandler
     public long handle(RecordMove command, Clock clock) {
         requireStaff(command.actor());
+        Values.requireNonNull("address", command.address());
         if (command.movedOn() == null) {
             throw DomainRuleViolation.invalid("required", "movedOn", "movedOn is required");
         }
@@ -88,6 +92,7 @@ public class CitizenFile {
     }
 
     private static void requireBornBy(MasterData data, Instant now) {
+        Values.requireNonNull("masterData", data);
         if (data.dateOfBirth().isAfter(LocalDate.ofInstant(now, Zones.ADMINISTRATION))) {
             throw DomainRuleViolation.invalid("date-of-birth-in-future", "dateOfBirth", "dateOfBirth must not be in the future");
         }

@@ -6,7 +6,7 @@ import de.eakte.core.shared.InvalidValueException;
 
 import java.util.regex.Pattern;
 
-/** A German postcode (Postleitzahl): five digits, 01001 to 99998; the zone 00 does not exist. */
+/** A German postcode (Postleitzahl): five digits whose first two (the zone) are not 00. */
 public record Postcode(String value) {
 
     private static final Pattern FORM = Pattern.compile("(0[1-9]|[1-9][0-9])[0-9]{3}");

@@ -10,7 +10,6 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -240,7 +239,6 @@ class CitizenFileTest {
     }
 
     @Test
-    @Disabled("BUG: CitizenFile(OpenCitizenFile) does not require an address; CitizenFileOpened is stored with address null")
     void givenNoFile_whenOpeningWithoutAddress_thenRejected() {
         fixture.givenNoPriorActivity()
                 .when(new OpenCitizenFile(CITIZEN, ERIKA, null, CLERK))
@@ -249,7 +247,6 @@ class CitizenFileTest {
     }
 
     @Test
-    @Disabled("BUG: CitizenFile.handle(RecordMove) does not require an address; CitizenMoved is stored with address null")
     void givenOpenedFile_whenRecordingMoveWithoutAddress_thenRejected() {
         fixture.given(opened())
                 .when(new RecordMove(CITIZEN, null, LocalDate.of(2026, 3, 1), CLERK, 0L))
@@ -258,7 +255,6 @@ class CitizenFileTest {
     }
 
     @Test
-    @Disabled("BUG: null masterData reaches requireBornBy and fails with a NullPointerException, not a domain refusal")
     void givenNoFile_whenOpeningWithoutMasterData_thenRejected() {
         fixture.givenNoPriorActivity()
                 .when(new OpenCitizenFile(CITIZEN, null, HEIDESTRASSE, CLERK))
@@ -267,7 +263,6 @@ class CitizenFileTest {
     }
 
     @Test
-    @Disabled("BUG: null masterData reaches requireBornBy and fails with a NullPointerException, not a domain refusal")
     void givenOpenedFile_whenCorrectingWithoutMasterData_thenRejected() {
         fixture.given(opened())
                 .when(new CorrectMasterData(CITIZEN, null, CLERK, 0L))
