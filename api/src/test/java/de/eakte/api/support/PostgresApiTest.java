@@ -1,0 +1,111 @@
+package de.eakte.api.support;
+
+import de.eakte.api.security.LocalIssuer;
+import de.eakte.api.security.LocalIssuerSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Base of the integration tests against PostgreSQL: one server on a free port, one fresh database
+ * and one temporary data directory for all subclasses (they share this Spring context), tokens
+ * from the local issuer (explicitly enabled for development), and a clock the tests can move.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(PostgresApiTest.TestClock.class)
+public abstract class PostgresApiTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    private LocalIssuerSettings issuerSettings;
+
+    protected Http http;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", PostgresDatabase::url);
+        registry.add("spring.datasource.username", PostgresDatabase::user);
+        registry.add("spring.datasource.password", PostgresDatabase::password);
+        registry.add("eakte.security.local-issuer.enabled", () -> "true");
+        registry.add("eakte.data-dir", PostgresApiTest::dataDir);
+        registry.add("eakte.read-your-writes.timeout", () -> "PT2S");
+    }
+
+    private static String dataDir;
+
+    private static synchronized String dataDir() {
+        if (dataDir == null) {
+            try {
+                dataDir = Files.createTempDirectory("eakte-it").toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dataDir;
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.now());
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    protected String staffToken(String subject, String office) {
+        return LocalIssuer.loadOrCreate(issuerSettings).mint(subject, "staff", office, null, Clock.systemUTC());
+    }
+
+    protected String token(String role, String subject, String office, String citizen) {
+        return LocalIssuer.loadOrCreate(issuerSettings).mint(subject, role, office, citizen, Clock.systemUTC());
+    }
+
+    /** A valid citizen body; tests change what they need. */
+    protected static Map<String, Object> citizenBody(String familyName, String givenNames, String dateOfBirth) {
+        return Map.of("familyName", familyName, "givenNames", givenNames, "dateOfBirth", dateOfBirth,
+                "placeOfBirth", "Leipzig", "address",
+                Map.of("street", "Hauptstraße", "houseNumber", "12", "postcode", "04109", "city", "Leipzig"));
+    }
+
+    protected String createCitizen(String token, Map<String, Object> body) {
+        Http.Response response = http.post("/api/citizens", body).token(token).send();
+        if (response.status() != 201) {
+            throw new AssertionError("creating a citizen: " + response.status() + " " + response.body());
+        }
+        return response.text("citizenId");
+    }
+
+    protected Http.Response openCase(String token, String citizenId, String caseType, String subject) {
+        return http.post("/api/citizens/" + citizenId + "/cases", Map.of("caseType", caseType, "subject", subject))
+                .token(token).send();
+    }
+}
