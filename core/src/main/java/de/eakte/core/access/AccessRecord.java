@@ -5,6 +5,8 @@ import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.CitizenId;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -28,7 +30,14 @@ public record AccessRecord(UUID accessId, Instant at, Actor actor, CitizenId cit
         Objects.requireNonNull(citizenId);
         Objects.requireNonNull(outcome);
         Objects.requireNonNull(channel);
-        categories = Set.copyOf(categories);
+        categories = inOrder(categories);
         fileReferences = List.copyOf(fileReferences);
+    }
+
+    /** Enum order, so the stored form of an access entry is the same every time. */
+    static Set<DataCategory> inOrder(Set<DataCategory> categories) {
+        EnumSet<DataCategory> sorted = EnumSet.noneOf(DataCategory.class);
+        sorted.addAll(categories);
+        return Collections.unmodifiableSet(sorted);
     }
 }

@@ -21,6 +21,10 @@ public record AccessRecorded(UUID accessId, Instant at, CitizenId citizenId, Rol
                              Set<DataCategory> categories, List<FileReference> fileReferences, String purpose,
                              Channel channel, String correlationId) {
 
+    public AccessRecorded {
+        categories = categories == null ? null : AccessRecord.inOrder(categories);
+    }
+
     public static AccessRecorded of(AccessRecord r) {
         return new AccessRecorded(r.accessId(), r.at(), r.citizenId(), r.actor().role(), r.actor().subject(),
                 r.actor().office(), r.outcome(), r.rule(), r.categories(), r.fileReferences(), r.purpose(),

@@ -1,0 +1,107 @@
+package de.eakte.api.config;
+
+import de.eakte.core.access.AccessOutcome;
+import de.eakte.core.access.AccessRecorded;
+import de.eakte.core.access.Channel;
+import de.eakte.core.access.DataCategory;
+import de.eakte.core.cases.CaseClosed;
+import de.eakte.core.cases.CaseOpened;
+import de.eakte.core.cases.CaseStatus;
+import de.eakte.core.cases.CaseStatusChanged;
+import de.eakte.core.cases.DeadlineChanged;
+import de.eakte.core.cases.DocumentMetadata;
+import de.eakte.core.cases.EntryAdded;
+import de.eakte.core.cases.EntryKind;
+import de.eakte.core.cases.FileReference;
+import de.eakte.core.cases.Visibility;
+import de.eakte.core.catalogue.CaseTypeCode;
+import de.eakte.core.catalogue.Confidentiality;
+import de.eakte.core.catalogue.DisposalKind;
+import de.eakte.core.citizens.Address;
+import de.eakte.core.citizens.CitizenFileOpened;
+import de.eakte.core.citizens.CitizenMoved;
+import de.eakte.core.citizens.IdNr;
+import de.eakte.core.citizens.MasterData;
+import de.eakte.core.citizens.MasterDataCorrected;
+import de.eakte.core.citizens.Postcode;
+import de.eakte.core.shared.CaseId;
+import de.eakte.core.shared.CitizenId;
+import de.eakte.core.shared.EntryId;
+import de.eakte.core.shared.OfficeCode;
+import de.eakte.core.shared.Role;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stored JSON of every event is a public contract: it is pinned here, byte for byte, with the
+ * serializer the application uses. A change that breaks this test needs an upcaster and a new
+ * revision, not a new expected file.
+ */
+class EventFormsTest {
+
+    private static final CitizenId CITIZEN = CitizenId.of("6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f");
+    private static final CaseId CASE = CaseId.of("0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
+    private static final Instant AT = Instant.parse("2026-03-10T09:15:30Z");
+    private static final MasterData ERIKA = new MasterData("Müller-Lüdenscheidt", "Erika Johanna", "Schulze",
+            LocalDate.of(1961, 4, 23), "Dresden", new IdNr("86095742719"));
+    private static final Address HOME = new Address("Hauptstraße", "12a", new Postcode("04109"), "Leipzig");
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(AxonConfiguration.eventObjectMapper()).build();
+
+    static Stream<Object> events() {
+        return Stream.of(
+                new CitizenFileOpened(CITIZEN, ERIKA, HOME, AT),
+                new MasterDataCorrected(CITIZEN, ERIKA, AT),
+                new CitizenMoved(CITIZEN, new Address("Eisenbahnstraße", "7", new Postcode("04315"), "Leipzig"),
+                        LocalDate.of(2026, 3, 1), AT),
+                new CaseOpened(CASE, CITIZEN, FileReference.parse("33-122.20-000042-2026"), new OfficeCode("33"),
+                        new CaseTypeCode("identity-card"), "Antrag auf Personalausweis", Confidentiality.NORMAL,
+                        LocalDate.of(2026, 3, 31), AT, 10, DisposalKind.V),
+                new EntryAdded(CASE, EntryId.of("1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9"), EntryKind.DOCUMENT,
+                        Visibility.CITIZEN, "Bitte Lichtbild nachreichen.",
+                        new DocumentMetadata("Antrag.pdf", "application/pdf", 48213,
+                                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", AT), AT),
+                new CaseStatusChanged(CASE, CaseStatus.OPEN, CaseStatus.IN_PROGRESS, AT),
+                new CaseClosed(CASE, CaseStatus.DECIDED, AT, LocalDate.of(2036, 12, 31), DisposalKind.V),
+                new DeadlineChanged(CASE, LocalDate.of(2026, 4, 15), AT),
+                new AccessRecorded(UUID.fromString("2c3d4e5f-6071-4829-93a4-b5c6d7e8f901"), AT, CITIZEN, Role.STAFF,
+                        "alice", new OfficeCode("33"), AccessOutcome.GRANTED, "staff-authenticated",
+                        EnumSet.of(DataCategory.CASE_SUMMARIES, DataCategory.MASTER_DATA),
+                        List.of(FileReference.parse("33-122.20-000042-2026")), null, Channel.REST, "corr-1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void storedFormIsPinned(Object event) throws IOException {
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+        String expected = expected(event.getClass().getSimpleName());
+
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(stored.getType().getName()).isEqualTo(event.getClass().getName());
+        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        Object read = serializer.deserialize(stored);
+        assertThat(read).isEqualTo(event);
+    }
+
+    private static String expected(String name) throws IOException {
+        try (InputStream in = EventFormsTest.class.getResourceAsStream("/events/" + name + ".json")) {
+            assertThat(in).as("pinned form events/%s.json", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+}
