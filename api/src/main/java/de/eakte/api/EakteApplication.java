@@ -15,6 +15,13 @@ import java.util.Arrays;
 @EnableScheduling
 public class EakteApplication {
 
+    static {
+        // Axon's update checker reports usage data to AxonIQ; a city's file system phones nobody.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
     public static void main(String[] args) {
         if (args.length > 0 && "token".equals(args[0])) {
             System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));

@@ -71,4 +71,29 @@ class ConsolidatedFileIT extends PostgresApiTest {
             clock.advance(Duration.ofDays(-30));
         }
     }
+
+    @Test
+    void givenCaseWithManyEvents_whenSnapshotted_thenSnapshotHoldsNoPersonalDataAndTheCaseStillDecides() {
+        String clerk = staffToken("alice", "33");
+        String citizenId = createCitizen(clerk, citizenBody("Schneider-Özdemir", "Lea", "1999-09-09"));
+        String caseId = openCase(clerk, citizenId, "registration", "Ummeldung Sonnenweg").text("caseId");
+        for (int i = 0; i < 6; i++) {
+            assertThat(http.post("/api/cases/" + caseId + "/entries",
+                    Map.of("kind", "NOTE", "visibility", "INTERNAL", "text", "Vermerk Geheimtext " + i))
+                    .token(clerk).send().status()).isEqualTo(201);
+        }
+
+        String snapshot = jdbc.queryForObject(
+                "SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1",
+                (rs, i) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8), caseId);
+        assertThat(snapshot).contains(caseId).doesNotContain("Geheimtext", "Sonnenweg", "Schneider");
+
+        Http.Response closed = http.post("/api/cases/" + caseId + "/status", Map.of("status", "CLOSED"))
+                .token(clerk).send();
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.header("ETag")).isEqualTo("\"7\"");
+        assertThat(http.post("/api/cases/" + caseId + "/entries",
+                Map.of("kind", "NOTE", "visibility", "INTERNAL", "text", "zu spät")).token(clerk).send().status())
+                .isEqualTo(409);
+    }
 }

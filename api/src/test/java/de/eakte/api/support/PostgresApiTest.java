@@ -52,6 +52,8 @@ public abstract class PostgresApiTest {
         registry.add("eakte.security.local-issuer.enabled", () -> "true");
         registry.add("eakte.data-dir", PostgresApiTest::dataDir);
         registry.add("eakte.read-your-writes.timeout", () -> "PT2S");
+        // small, so the tests also load aggregates from snapshots
+        registry.add("eakte.snapshot-every", () -> "5");
     }
 
     private static String dataDir;
