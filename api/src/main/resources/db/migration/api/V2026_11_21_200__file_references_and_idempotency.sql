@@ -18,7 +18,7 @@ CREATE TABLE idempotency_record (
     route       VARCHAR(200) NOT NULL,
     idem_key    VARCHAR(200) NOT NULL,
     body_hash   VARCHAR(64)  NOT NULL,
-    created_id  VARCHAR(36),
+    created_id  VARCHAR(80),
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (caller, route, idem_key)
 );

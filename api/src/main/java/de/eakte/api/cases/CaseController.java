@@ -92,22 +92,21 @@ public class CaseController {
                 Requests.enumValue("visibility", Visibility.class, body.visibility()));
         DocumentMetadata document = body.document() == null ? null : body.document().toMetadata();
         Long expected = Versions.ifMatch(ifMatch);
-        String[] version = new String[1];
+        // the idempotency record keeps "<entry id>:<version>", so a replay answers like the original
         IdempotencyStore.Outcome outcome = idempotency.create(key, actor.subject(), "POST /api/cases/" + id + "/entries",
                 json.writeValueAsBytes(body), () -> {
                     EntryId entryId = EntryId.random();
                     long v = commands.send(new AddEntry(id, entryId, kind, visibility, body.text(), document, actor,
                             expected), actor, HttpEdgeFilter.correlationId(request));
-                    version[0] = Long.toString(v);
-                    return entryId.toString();
+                    return entryId + ":" + v;
                 });
-        long v = version[0] == null ? -1 : Long.parseLong(version[0]);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create("/api/cases/" + id));
-        if (v >= 0) {
-            response.eTag(Versions.etag(v)).header(ReadYourWrites.HEADER, ReadYourWrites.token(id, v));
-        }
-        return response.body(new CaseResponses.EntryCreated(id.toString(), outcome.createdId(), v));
+        String[] created = outcome.createdId().split(":");
+        long v = Long.parseLong(created[1]);
+        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/cases/" + id))
+                .eTag(Versions.etag(v))
+                .header(ReadYourWrites.HEADER, ReadYourWrites.token(id, v))
+                .body(new CaseResponses.EntryCreated(id.toString(), created[0], v));
     }
 
     @PostMapping("/{caseId}/status")

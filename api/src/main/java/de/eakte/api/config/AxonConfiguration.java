@@ -65,6 +65,8 @@ public class AxonConfiguration {
     public static final String ACTOR_ROLE = "actorRole";
     public static final String ACTOR_OFFICE = "actorOffice";
     public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+    public static final String TRACE_ID = "traceId";
 
     /**
      * A snapshot every N events keeps loading a long-lived case cheap (STACK.md: 49 -> 196 events/s
@@ -160,14 +162,16 @@ public class AxonConfiguration {
         return new EventStoreAccessRecorder(eventBus, transactionManager);
     }
 
+    /** Events name the message that caused them (causationId) and the trace they belong to. */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider(CAUSATION_ID, TRACE_ID);
     }
 
+    /** Events inherit the actor and the request's correlation id from their command. */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR_SUBJECT, ACTOR_ROLE, ACTOR_OFFICE);
+        return new SimpleCorrelationDataProvider(ACTOR_SUBJECT, ACTOR_ROLE, ACTOR_OFFICE, CORRELATION_ID);
     }
 
     /*

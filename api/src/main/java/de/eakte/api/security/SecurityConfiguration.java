@@ -11,6 +11,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import de.eakte.api.web.Problems;
+import org.springframework.http.HttpStatus;
 
 /**
  * Every endpoint needs a bearer token except health, the OpenAPI description and (later) the
@@ -42,6 +45,13 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** Paths the firewall refuses (";", encoded dots or slashes, "//") get a 400 problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> Problems.write(response, HttpStatus.BAD_REQUEST, "request-rejected",
+                "Request rejected", "The request path is not allowed.", "");
     }
 
     @Bean

@@ -5,6 +5,7 @@ import de.eakte.core.shared.DomainRuleViolation;
 import de.eakte.core.shared.InvalidValueException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -82,8 +83,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Another change to the same resource was stored at the same moment; read it again and retry."));
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+    /** Not found, or an id of another kind of resource (a citizen's id where a case's belongs). */
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
+    ResponseEntity<ProblemDetail> notFound(Exception e) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource."));
     }
 
@@ -125,6 +127,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpEdgeFilter.BodyTooLargeException) {
+                return new ResponseEntity<>(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                        "Request body too large", t.getMessage()), noStore(), HttpStatus.CONTENT_TOO_LARGE);
+            }
+        }
         String field = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidValueException v) {

@@ -5,6 +5,9 @@ import de.eakte.core.access.AccessRecorder;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +32,16 @@ public class WebConfiguration {
     @Bean
     CitizenDataReads citizenDataReads(QueryGateway queries, AccessRecorder recorder, Clock clock) {
         return new CitizenDataReads(queries, recorder, clock);
+    }
+
+    /**
+     * Tomcat refuses an encoded slash (%2F) itself, with its HTML error page; passed through, the
+     * Spring Security firewall refuses it with a problem like every other odd path.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashToFirewall() {
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
     @Bean

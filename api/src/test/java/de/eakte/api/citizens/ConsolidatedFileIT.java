@@ -34,8 +34,8 @@ class ConsolidatedFileIT extends PostgresApiTest {
         assertThat(entry.header("ETag")).isEqualTo("\"1\"");
 
         Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk)
-                .header("Consistency-Token", entry.header("Consistency-Token"))
-                .header("Consistency-Token", trade.header("Consistency-Token")).send();
+                .addHeader("Consistency-Token", entry.header("Consistency-Token"))
+                .addHeader("Consistency-Token", trade.header("Consistency-Token")).send();
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.header("Cache-Control")).isEqualTo("no-store");
         JsonNode body = file.json();

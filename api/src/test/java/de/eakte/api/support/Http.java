@@ -60,14 +60,14 @@ public final class Http {
         private final String method;
         private final String path;
         private final String body;
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final java.util.List<String[]> headers = new java.util.ArrayList<>();
 
         private Request(String method, String path, String body) {
             this.method = method;
             this.path = path;
             this.body = body;
             if (body != null) {
-                headers.put("Content-Type", "application/json");
+                headers.add(new String[] {"Content-Type", "application/json"});
             }
         }
 
@@ -75,8 +75,16 @@ public final class Http {
             return header("Authorization", "Bearer " + token);
         }
 
+        /** Sets a header, replacing one of the same name. */
         public Request header(String name, String value) {
-            headers.put(name, value);
+            headers.removeIf(h -> h[0].equalsIgnoreCase(name));
+            headers.add(new String[] {name, value});
+            return this;
+        }
+
+        /** Adds a header line; calling it twice with one name sends the header twice. */
+        public Request addHeader(String name, String value) {
+            headers.add(new String[] {name, value});
             return this;
         }
 
@@ -84,7 +92,7 @@ public final class Http {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body));
-            headers.forEach(builder::header);
+            headers.forEach(h -> builder.header(h[0], h[1]));
             try {
                 HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
                 Map<String, String> received = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import de.eakte.api.support.PostgresApiTest;
 import de.eakte.api.support.StoredEvents;
 import de.eakte.core.citizens.IdNr;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -458,9 +457,6 @@ class BadInputIT extends PostgresApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("idsOfTheOtherType")
-    @Disabled("BUG: a command naming the id of the other aggregate type (a citizen's id as caseId or back) loads "
-            + "that stream into the wrong aggregate class; Axon throws IncompatibleAggregateException, which "
-            + "ProblemHandler does not map, so the answer is 500 internal instead of 404 not-found")
     void givenIdOfOtherAggregateType_whenCommanding_thenNotFound(String template, Map<String, Object> body) {
         Http.Response response = post(template, body);
 
@@ -470,10 +466,6 @@ class BadInputIT extends PostgresApiTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/api/citizens/abc%3Bdef/file", "/api/citizens/abc;v=1/file", "/api/cases/%2e%2e",
             "/api//cases/x", "/api/cases/a%2Fb"})
-    @Disabled("BUG: requests refused by Spring Security's StrictHttpFirewall (';', encoded ';', '..', '//') are "
-            + "answered via sendError by Boot's BasicErrorController (application/json {timestamp,status,error,path}); "
-            + "an encoded '/' is refused by Tomcat itself with its HTML error page (no no-store either). "
-            + "Neither is an RFC 9457 problem")
     void givenPathRefusedByFirewall_whenCalling_thenBadRequestProblem(String path) {
         Http.Response response = http.get(path).token(clerk).send();
 
@@ -518,9 +510,6 @@ class BadInputIT extends PostgresApiTest {
     }
 
     @Test
-    @Disabled("BUG: HttpEdgeFilter's BodyTooLargeException, thrown while a chunked body is read, is not mapped: it "
-            + "reaches ProblemHandler.handleHttpMessageNotReadable wrapped in Jackson's I/O exception, the loop stops "
-            + "at the JacksonException and answers 400 rule 'json' ('not valid JSON') instead of 413 body-too-large")
     void givenChunkedBodyOverLimit_whenPosting_thenPayloadTooLarge() {
         Http.Response response = sendChunked("/api/citizens", oversizedCitizen());
 
