@@ -68,7 +68,7 @@ public class ConsolidatedFileProjection {
     // ---- citizens -------------------------------------------------------------------------------
 
     @EventHandler
-    void on(CitizenFileOpened event, @SequenceNumber long sequence) {
+    public void on(CitizenFileOpened event, @SequenceNumber long sequence) {
         MasterData m = event.masterData();
         Address a = event.address();
         jdbc.update("""
@@ -82,7 +82,7 @@ public class ConsolidatedFileProjection {
     }
 
     @EventHandler
-    void on(MasterDataCorrected event, @SequenceNumber long sequence) {
+    public void on(MasterDataCorrected event, @SequenceNumber long sequence) {
         MasterData m = event.masterData();
         jdbc.update("""
                 UPDATE citizen_file_view SET family_name = ?, given_names = ?, birth_name = ?, date_of_birth = ?,
@@ -93,7 +93,7 @@ public class ConsolidatedFileProjection {
     }
 
     @EventHandler
-    void on(CitizenMoved event, @SequenceNumber long sequence) {
+    public void on(CitizenMoved event, @SequenceNumber long sequence) {
         Address a = event.address();
         int updated = jdbc.update("""
                 UPDATE citizen_file_view SET street = ?, house_number = ?, postcode = ?, city = ?, moved_on = ?,
@@ -117,7 +117,7 @@ public class ConsolidatedFileProjection {
     // ---- cases ----------------------------------------------------------------------------------
 
     @EventHandler
-    void on(CaseOpened event, @SequenceNumber long sequence) {
+    public void on(CaseOpened event, @SequenceNumber long sequence) {
         jdbc.update("""
                 INSERT INTO case_view (case_id, citizen_id, file_reference, office, case_type, subject,
                   confidentiality, status, deadline, opened_at, closed_at, retention_years, retention_ends_on,
@@ -130,7 +130,7 @@ public class ConsolidatedFileProjection {
     }
 
     @EventHandler
-    void on(EntryAdded event, @SequenceNumber long sequence) {
+    public void on(EntryAdded event, @SequenceNumber long sequence) {
         int updated = jdbc.update(
                 "UPDATE case_view SET entry_count = entry_count + 1, version = ? WHERE case_id = ? AND version < ?",
                 sequence, event.caseId().toString(), sequence);
@@ -149,13 +149,13 @@ public class ConsolidatedFileProjection {
     }
 
     @EventHandler
-    void on(CaseStatusChanged event, @SequenceNumber long sequence) {
+    public void on(CaseStatusChanged event, @SequenceNumber long sequence) {
         jdbc.update("UPDATE case_view SET status = ?, version = ? WHERE case_id = ? AND version < ?",
                 event.to().name(), sequence, event.caseId().toString(), sequence);
     }
 
     @EventHandler
-    void on(CaseClosed event, @SequenceNumber long sequence) {
+    public void on(CaseClosed event, @SequenceNumber long sequence) {
         jdbc.update("""
                 UPDATE case_view SET status = ?, closed_at = ?, retention_ends_on = ?, version = ?
                 WHERE case_id = ? AND version < ?""",
@@ -164,13 +164,13 @@ public class ConsolidatedFileProjection {
     }
 
     @EventHandler
-    void on(DeadlineChanged event, @SequenceNumber long sequence) {
+    public void on(DeadlineChanged event, @SequenceNumber long sequence) {
         jdbc.update("UPDATE case_view SET deadline = ?, version = ? WHERE case_id = ? AND version < ?",
                 Date.valueOf(event.deadline()), sequence, event.caseId().toString(), sequence);
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         jdbc.update("DELETE FROM case_entry_view");
         jdbc.update("DELETE FROM case_view");
         jdbc.update("DELETE FROM citizen_address_history");
