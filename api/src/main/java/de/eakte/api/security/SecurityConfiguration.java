@@ -38,6 +38,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/citizens/**", "/api/cases/**").hasRole("staff")
+                        .requestMatchers("/api/me/**").hasRole("citizen")
+                        .requestMatchers("/api/admin/**").hasRole("admin")
+                        .requestMatchers("/api/dpo/**").hasRole("dpo")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(new JwtCallers(settings.rolesClaim())))
