@@ -4,7 +4,9 @@ import de.eakte.api.cases.CaseRequests.DeadlineRequest;
 import de.eakte.api.cases.CaseRequests.EntryRequest;
 import de.eakte.api.cases.CaseRequests.StatusRequest;
 import de.eakte.api.security.JwtCallers;
-import de.eakte.api.web.CitizenDataReads;
+import de.eakte.api.access.AccessHeaders;
+import de.eakte.api.access.CitizenDataReads;
+import de.eakte.api.access.PurposeHeaders;
 import de.eakte.api.web.Commands;
 import de.eakte.api.web.HttpEdgeFilter;
 import de.eakte.api.web.IdempotencyStore;
@@ -64,16 +66,20 @@ public class CaseController {
     }
 
     @GetMapping("/{caseId}")
-    @Operation(summary = "Read a case with its entries")
+    @Operation(summary = "Read a case with its entries", description = "Granted by the access policy like the "
+            + "consolidated file; without CASE_ENTRIES for this case, `entries` is null and `access.notGranted` says so.")
+    @PurposeHeaders
     public ResponseEntity<CaseResponses.CaseView> get(
             @PathVariable String caseId,
             @RequestHeader(value = ReadYourWrites.HEADER, required = false) List<String> consistency,
             Authentication auth, HttpServletRequest request) {
-        Actor actor = JwtCallers.staffActor(auth);
+        CitizenDataReads.Caller caller = new CitizenDataReads.Caller(JwtCallers.staffActor(auth), null);
         CaseId id = CaseId.of(caseId);
+        AccessHeaders.Stated stated = AccessHeaders.read(request);
         readYourWrites.await(consistency);
-        return reads.caseDetail(id, actor, HttpEdgeFilter.correlationId(request))
-                .map(c -> ResponseEntity.ok().eTag(Versions.etag(c.summary().version())).body(CaseResponses.CaseView.of(c)))
+        return reads.caseDetail(id, caller, stated, HttpEdgeFilter.correlationId(request))
+                .map(c -> ResponseEntity.ok().eTag(Versions.etag(c.detail().summary().version()))
+                        .body(CaseResponses.CaseView.of(c)))
                 .orElseThrow(() -> new NotFoundException("No case " + caseId));
     }
 

@@ -1,5 +1,7 @@
 package de.eakte.api.cases;
 
+import de.eakte.api.access.CitizenDataReads;
+import de.eakte.api.citizens.CitizenResponses.AccessView;
 import de.eakte.api.citizens.CitizenResponses.CaseSummaryView;
 import de.eakte.core.cases.DocumentMetadata;
 import de.eakte.core.file.GetCase;
@@ -32,12 +34,18 @@ public final class CaseResponses {
                             Instant addedAt) {
     }
 
-    public record CaseView(CaseSummaryView summary, String citizenId, String disposal, List<EntryView> entries) {
+    public record CaseView(CaseSummaryView summary, String citizenId, String disposal, List<EntryView> entries,
+                           AccessView access) {
 
-        static CaseView of(GetCase.Result r) {
+        static CaseView of(CitizenDataReads.CaseRead read) {
+            GetCase.Result r = read.detail();
             return new CaseView(CaseSummaryView.of(r.summary()), r.citizenId().toString(), r.disposal().name(),
-                    r.entries().stream().map(e -> new EntryView(e.entryId().toString(), e.kind().name(),
-                            e.visibility().name(), e.text(), DocumentView.of(e.document()), e.addedAt())).toList());
+                    read.entriesGranted() ? entries(r) : null, AccessView.of(read.decision()));
+        }
+
+        public static List<EntryView> entries(GetCase.Result r) {
+            return r.entries().stream().map(e -> new EntryView(e.entryId().toString(), e.kind().name(),
+                    e.visibility().name(), e.text(), DocumentView.of(e.document()), e.addedAt())).toList();
         }
     }
 }

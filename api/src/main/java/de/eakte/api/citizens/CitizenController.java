@@ -7,7 +7,12 @@ import de.eakte.api.citizens.CitizenRequests.OpenCaseRequest;
 import de.eakte.api.citizens.CitizenRequests.OpenCitizenFileRequest;
 import de.eakte.api.security.JwtCallers;
 import de.eakte.api.storage.JdbcFileReferenceAllocator;
-import de.eakte.api.web.CitizenDataReads;
+import de.eakte.api.access.AccessHeaders;
+import de.eakte.api.access.CitizenDataReads;
+import de.eakte.api.access.PurposeHeaders;
+import de.eakte.core.access.policy.InformationBlock;
+import de.eakte.core.citizens.LiftInformationBlock;
+import de.eakte.core.citizens.SetInformationBlock;
 import de.eakte.api.web.Commands;
 import de.eakte.api.web.HttpEdgeFilter;
 import de.eakte.api.web.IdempotencyStore;
@@ -94,19 +99,52 @@ public class CitizenController {
     }
 
     @GetMapping("/{citizenId}/file")
-    @Operation(summary = "Read the consolidated file", description = "Master data, address history and every case "
-            + "across offices. Send back a Consistency-Token from a write to read your own writes.")
+    @Operation(summary = "Read the consolidated file", description = "Master data, address history and the cases "
+            + "across offices that the access policy grants: the caller's own office's cases while it has a case "
+            + "context, anything else by a stated purpose (headers). `access.notGranted` names the data categories "
+            + "not granted. Send back a Consistency-Token from a write to read your own writes.")
+    @PurposeHeaders
     public ResponseEntity<CitizenResponses.ConsolidatedFile> file(
             @PathVariable String citizenId,
             @RequestHeader(value = ReadYourWrites.HEADER, required = false) List<String> consistency,
             Authentication auth, HttpServletRequest request) {
-        Actor actor = JwtCallers.staffActor(auth);
+        CitizenDataReads.Caller caller = new CitizenDataReads.Caller(JwtCallers.staffActor(auth), null);
         CitizenId id = CitizenId.of(citizenId);
+        AccessHeaders.Stated stated = AccessHeaders.read(request);
         readYourWrites.await(consistency);
-        return reads.consolidatedFile(id, actor, HttpEdgeFilter.correlationId(request))
-                .map(f -> ResponseEntity.ok().eTag(Versions.etag(f.citizen().version()))
+        return reads.consolidatedFile(id, caller, stated, CitizenDataReads.FILE, HttpEdgeFilter.correlationId(request))
+                .map(f -> ResponseEntity.ok().eTag(Versions.etag(f.file().citizen().version()))
                         .body(CitizenResponses.ConsolidatedFile.of(f)))
                 .orElseThrow(() -> new NotFoundException("No citizen's file " + citizenId));
+    }
+
+    @PostMapping("/{citizenId}/information-block")
+    @Operation(summary = "Put the file under an information block",
+            description = "Registration office (33) only. kind BLOCK (Auskunftssperre, BMG § 51) or CONDITIONAL "
+                    + "(bedingter Sperrvermerk, § 52): other offices no longer see the citizen except by break-glass.")
+    public ResponseEntity<CitizenResponses.Changed> block(
+            @PathVariable String citizenId, @RequestBody CitizenRequests.BlockRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Authentication auth, HttpServletRequest request) {
+        Actor actor = JwtCallers.staffActor(auth);
+        CitizenId id = CitizenId.of(citizenId);
+        InformationBlock kind = Requests.required("kind", Requests.enumValue("kind", InformationBlock.class, body.kind()));
+        long version = commands.send(new SetInformationBlock(id, kind, actor, Versions.ifMatch(ifMatch)), actor,
+                HttpEdgeFilter.correlationId(request));
+        return changed(id, version);
+    }
+
+    @PostMapping("/{citizenId}/information-block/lift")
+    @Operation(summary = "Lift the information block", description = "Registration office (33) only.")
+    public ResponseEntity<CitizenResponses.Changed> liftBlock(
+            @PathVariable String citizenId,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Authentication auth, HttpServletRequest request) {
+        Actor actor = JwtCallers.staffActor(auth);
+        CitizenId id = CitizenId.of(citizenId);
+        long version = commands.send(new LiftInformationBlock(id, actor, Versions.ifMatch(ifMatch)), actor,
+                HttpEdgeFilter.correlationId(request));
+        return changed(id, version);
     }
 
     @PostMapping("/{citizenId}/corrections")

@@ -78,4 +78,8 @@ public final class CitizenRequests {
             @Schema(example = "NORMAL", nullable = true, allowableValues = {"NORMAL", "CONFIDENTIAL", "STRICTLY_CONFIDENTIAL"}) String confidentiality,
             @Schema(example = "2026-12-15", format = "date", nullable = true, description = "default: today + the case type's target days") String deadline) {
     }
+
+    public record BlockRequest(
+            @Schema(example = "BLOCK", allowableValues = {"BLOCK", "CONDITIONAL"}) String kind) {
+    }
 }

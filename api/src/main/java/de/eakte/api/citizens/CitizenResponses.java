@@ -1,5 +1,8 @@
 package de.eakte.api.citizens;
 
+import de.eakte.api.access.CitizenDataReads;
+import de.eakte.core.access.DataCategory;
+import de.eakte.core.access.policy.AccessDecision;
 import de.eakte.core.citizens.Address;
 import de.eakte.core.file.GetConsolidatedFile;
 
@@ -46,18 +49,32 @@ public final class CitizenResponses {
         }
     }
 
-    public record ConsolidatedFile(CitizenView citizen, List<CaseSummaryView> cases) {
+    /** How the read was decided: outcome, rule, purpose and the data categories asked for but not granted. */
+    public record AccessView(String outcome, String rule, String purpose, String legalBasis, List<String> notGranted) {
 
-        static ConsolidatedFile of(GetConsolidatedFile.Result r) {
+        public static AccessView of(AccessDecision d) {
+            return new AccessView(d.outcome().name(), d.rule(), d.purpose() == null ? null : d.purpose().code().value(),
+                    d.purpose() == null ? null : d.purpose().legalBasis(),
+                    d.notGranted().stream().map(Enum::name).toList());
+        }
+    }
+
+    /** Master data is present only if granted; addressHistory is null unless ADDRESS_HISTORY was granted. */
+    public record ConsolidatedFile(CitizenView citizen, List<CaseSummaryView> cases, AccessView access) {
+
+        static ConsolidatedFile of(CitizenDataReads.FileRead read) {
+            GetConsolidatedFile.Result r = read.file();
+            AccessDecision d = read.decision();
             GetConsolidatedFile.Citizen c = r.citizen();
             var m = c.masterData();
-            return new ConsolidatedFile(new CitizenView(c.citizenId().toString(), m.familyName(), m.givenNames(),
+            CitizenView citizen = !d.granted().contains(DataCategory.MASTER_DATA) ? null
+                    : new CitizenView(c.citizenId().toString(), m.familyName(), m.givenNames(),
                     m.birthName(), m.dateOfBirth(), m.placeOfBirth(), m.idNr() == null ? null : m.idNr().value(),
                     AddressView.of(c.address()), c.movedOn(),
-                    c.addressHistory().stream()
+                    !d.granted().contains(DataCategory.ADDRESS_HISTORY) ? null : c.addressHistory().stream()
                             .map(h -> new AddressHistoryEntry(AddressView.of(h.address()), h.movedOn())).toList(),
-                    c.openedAt(), c.version()),
-                    r.cases().stream().map(CaseSummaryView::of).toList());
+                    c.openedAt(), c.version());
+            return new ConsolidatedFile(citizen, r.cases().stream().map(CaseSummaryView::of).toList(), AccessView.of(d));
         }
     }
 }

@@ -78,6 +78,19 @@ public final class JwtCallers implements Converter<Jwt, AbstractAuthenticationTo
         }
     }
 
+    /** The caller behind an authenticated request: actor and, for a citizen, the file their token names. */
+    public static de.eakte.api.access.CitizenDataReads.Caller caller(Authentication authentication) {
+        Jwt jwt = ((JwtAuthenticationToken) authentication).getToken();
+        for (Role role : List.of(Role.STAFF, Role.CITIZEN, Role.DPO, Role.ADMIN)) {
+            if (authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role.claimValue()))) {
+                OfficeCode office = role == Role.STAFF ? new OfficeCode(jwt.getClaimAsString(OFFICE_CLAIM)) : null;
+                CitizenId citizen = role == Role.CITIZEN ? CitizenId.of(jwt.getClaimAsString(CITIZEN_CLAIM)) : null;
+                return new de.eakte.api.access.CitizenDataReads.Caller(new Actor(role, jwt.getSubject(), office), citizen);
+            }
+        }
+        throw new org.springframework.security.access.AccessDeniedException("no role");
+    }
+
     /** The acting staff member behind an authenticated request. */
     public static Actor staffActor(Authentication authentication) {
         Jwt jwt = ((JwtAuthenticationToken) authentication).getToken();

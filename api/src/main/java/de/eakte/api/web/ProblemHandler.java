@@ -1,5 +1,6 @@
 package de.eakte.api.web;
 
+import de.eakte.api.access.AccessDeniedByPolicy;
 import de.eakte.core.access.AccessNotRecordedException;
 import de.eakte.core.shared.DomainRuleViolation;
 import de.eakte.core.shared.InvalidValueException;
@@ -54,6 +55,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setProperty("field", e.field());
             }
         }
+        return respond(problem);
+    }
+
+    @ExceptionHandler(AccessDeniedByPolicy.class)
+    ResponseEntity<ProblemDetail> deniedByPolicy(AccessDeniedByPolicy e) {
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "access-denied", "Access denied", e.getMessage());
+        problem.setProperty("rule", e.rule());
         return respond(problem);
     }
 

@@ -1,9 +1,7 @@
 package de.eakte.api.web;
 
 import de.eakte.projections.file.ConsolidatedFileProjection;
-import de.eakte.core.access.AccessRecorder;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -27,11 +25,6 @@ public class WebConfiguration {
         // before Spring Security, so 401/403 answers carry the correlation id and no-store too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
-    }
-
-    @Bean
-    CitizenDataReads citizenDataReads(QueryGateway queries, AccessRecorder recorder, Clock clock) {
-        return new CitizenDataReads(queries, recorder, clock);
     }
 
     /**

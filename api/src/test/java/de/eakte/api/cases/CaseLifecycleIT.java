@@ -494,7 +494,7 @@ class CaseLifecycleIT extends PostgresApiTest {
                 move("Karl-Liebknecht-Straße", "7b", "2026-03-01")).token(clerk).header("If-Match", "\"0\"").send();
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.header("ETag")).isEqualTo("\"1\"");
-        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk)
+        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk).purpose("BMG-34")
                 .header("Consistency-Token", moved.header("Consistency-Token")).send();
 
         assertThat(file.status()).isEqualTo(200);
@@ -535,7 +535,7 @@ class CaseLifecycleIT extends PostgresApiTest {
         Http.Response corrected = http.post("/api/citizens/" + citizenId + "/corrections", correction).token(clerk)
                 .send();
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
-        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk)
+        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk).purpose("BMG-34")
                 .header("Consistency-Token", corrected.header("Consistency-Token")).send();
 
         JsonNode citizen = file.json().path("citizen");

@@ -33,7 +33,8 @@ class ConsolidatedFileIT extends PostgresApiTest {
         assertThat(entry.status()).isEqualTo(201);
         assertThat(entry.header("ETag")).isEqualTo("\"1\"");
 
-        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk)
+        // own case by case context; the trade office's case only with a stated purpose (AMTSHILFE: summaries)
+        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk).purpose("AMTSHILFE")
                 .addHeader("Consistency-Token", entry.header("Consistency-Token"))
                 .addHeader("Consistency-Token", trade.header("Consistency-Token")).send();
         assertThat(file.status()).isEqualTo(200);

@@ -75,6 +75,11 @@ public final class Http {
             return header("Authorization", "Bearer " + token);
         }
 
+        /** States a purpose of the caller's office catalogue with a valid reason (purpose-bound access). */
+        public Request purpose(String code) {
+            return header("Access-Purpose", code).header("Access-Reason", "Pruefung im Test");
+        }
+
         /** Sets a header, replacing one of the same name. */
         public Request header(String name, String value) {
             headers.removeIf(h -> h[0].equalsIgnoreCase(name));

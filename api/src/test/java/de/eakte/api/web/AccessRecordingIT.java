@@ -41,7 +41,7 @@ class AccessRecordingIT extends PostgresApiTest {
         Http.Response trade = openCase(tradeClerk, citizenId, "trade-registration", "Gewerbe");
         long mark = events.mark();
 
-        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk)
+        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk).purpose("BMG-34")
                 .header("Consistency-Token", idCard.header("Consistency-Token"))
                 .header("X-Request-Id", "access-file-1").send();
 
@@ -61,8 +61,12 @@ class AccessRecordingIT extends PostgresApiTest {
         List<String> returned = new ArrayList<>();
         file.json().path("cases").forEach(c -> returned.add(c.path("fileReference").asString()));
         assertThat(strings(access.path("fileReferences"))).containsExactlyElementsOf(returned);
-        // the read may or may not have seen the trade case yet; the entry names exactly what it returned
-        assertThat(returned).contains(idCard.text("fileReference"));
+        // own case by case context; the trade office's case is not covered by BMG-34 and stays hidden
+        assertThat(returned).containsExactly(idCard.text("fileReference"));
+        assertThat(access.path("rule").asString()).isEqualTo("case-context+purpose");
+        assertThat(access.path("purpose").asString()).isEqualTo("BMG-34");
+        assertThat(access.path("legalBasis").asString()).isEqualTo("BMG § 34");
+        assertThat(access.path("reason").asString()).isEqualTo("Pruefung im Test");
         assertThat(trade.status()).isEqualTo(201);
         assertThat(Instant.parse(access.path("at").asString())).isBeforeOrEqualTo(clock.instant());
     }
@@ -81,7 +85,7 @@ class AccessRecordingIT extends PostgresApiTest {
         assertThat(warmUp2.status()).isEqualTo(200);
         long mark = events.mark();
 
-        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(tradeClerk).send();
+        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(tradeClerk).purpose("AMTSHILFE").send();
 
         assertThat(file.status()).isEqualTo(200);
         List<JsonNode> recorded = events.payloadsSince(mark, StoredEvents.ACCESS_RECORDED);

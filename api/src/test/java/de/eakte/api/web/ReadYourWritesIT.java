@@ -38,7 +38,7 @@ class ReadYourWritesIT extends PostgresApiTest {
         assertThat(created.header("Consistency-Token")).isEqualTo(created.text("citizenId") + ":0");
 
         Http.Response file = http.get("/api/citizens/" + created.text("citizenId") + "/file").token(clerk)
-                .header("Consistency-Token", created.header("Consistency-Token")).send();
+                .purpose("BMG-34").header("Consistency-Token", created.header("Consistency-Token")).send();
 
         assertThat(file.status()).as(file.body()).isEqualTo(200);
         assertThat(file.json().at("/citizen/familyName").asString()).isEqualTo("Sofort");
@@ -80,7 +80,7 @@ class ReadYourWritesIT extends PostgresApiTest {
         assertThat(corrected.status()).isEqualTo(200);
         assertThat(moved.status()).isEqualTo(200);
 
-        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk)
+        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk).purpose("BMG-34")
                 .header("Consistency-Token", corrected.header("Consistency-Token") + ", "
                         + moved.header("Consistency-Token")).send();
 
@@ -96,7 +96,7 @@ class ReadYourWritesIT extends PostgresApiTest {
         Http.Response idCard = openCase(clerk, citizenId, "identity-card", "Personalausweis");
         Http.Response trade = openCase(staffToken("ryw-bob", "32"), citizenId, "trade-registration", "Gewerbe");
 
-        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk)
+        Http.Response file = http.get("/api/citizens/" + citizenId + "/file").token(clerk).purpose("AMTSHILFE")
                 .header("Consistency-Token", idCard.header("Consistency-Token") + "," + trade.header("Consistency-Token"))
                 .send();
 

@@ -16,12 +16,25 @@ import java.util.UUID;
  * One decision on a read of a citizen's data, with exactly what the response holds: the data
  * categories and the file references. Written before the data leaves.
  *
- * @param purpose the stated purpose code, or null where the read needed none (own case context)
- * @param rule    the rule the decision rested on (the denying rule for a denial)
+ * @param purpose    the stated purpose code, or null where the read needed none (own case context)
+ * @param rule       the rule the decision rested on (the denying rule for a denial)
+ * @param legalBasis the legal basis of the stated purpose, if any
+ * @param reason     the stated reason, if any
+ * @param breakGlass the break-glass justification, if any
+ * @param flagged    whether the DPO must look at it (break-glass, blocked citizen)
  */
 public record AccessRecord(UUID accessId, Instant at, Actor actor, CitizenId citizenId, AccessOutcome outcome,
                            String rule, Set<DataCategory> categories, List<FileReference> fileReferences,
-                           String purpose, Channel channel, String correlationId) {
+                           String purpose, String legalBasis, String reason, String breakGlass, boolean flagged,
+                           Channel channel, String correlationId) {
+
+    /** An access that rested on no stated purpose. */
+    public AccessRecord(UUID accessId, Instant at, Actor actor, CitizenId citizenId, AccessOutcome outcome,
+                        String rule, Set<DataCategory> categories, List<FileReference> fileReferences,
+                        String purpose, Channel channel, String correlationId) {
+        this(accessId, at, actor, citizenId, outcome, rule, categories, fileReferences, purpose, null, null, null,
+                false, channel, correlationId);
+    }
 
     public AccessRecord {
         Objects.requireNonNull(accessId);

@@ -19,7 +19,16 @@ import java.util.UUID;
 public record AccessRecorded(UUID accessId, Instant at, CitizenId citizenId, Role actorRole, String actorSubject,
                              OfficeCode actorOffice, AccessOutcome outcome, String rule,
                              Set<DataCategory> categories, List<FileReference> fileReferences, String purpose,
+                             String legalBasis, String reason, String breakGlass, boolean flagged,
                              Channel channel, String correlationId) {
+
+    /** An access that rested on no stated purpose. */
+    public AccessRecorded(UUID accessId, Instant at, CitizenId citizenId, Role actorRole, String actorSubject,
+                          OfficeCode actorOffice, AccessOutcome outcome, String rule, Set<DataCategory> categories,
+                          List<FileReference> fileReferences, String purpose, Channel channel, String correlationId) {
+        this(accessId, at, citizenId, actorRole, actorSubject, actorOffice, outcome, rule, categories, fileReferences,
+                purpose, null, null, null, false, channel, correlationId);
+    }
 
     public AccessRecorded {
         categories = categories == null ? null : AccessRecord.inOrder(categories);
@@ -28,6 +37,6 @@ public record AccessRecorded(UUID accessId, Instant at, CitizenId citizenId, Rol
     public static AccessRecorded of(AccessRecord r) {
         return new AccessRecorded(r.accessId(), r.at(), r.citizenId(), r.actor().role(), r.actor().subject(),
                 r.actor().office(), r.outcome(), r.rule(), r.categories(), r.fileReferences(), r.purpose(),
-                r.channel(), r.correlationId());
+                r.legalBasis(), r.reason(), r.breakGlass(), r.flagged(), r.channel(), r.correlationId());
     }
 }

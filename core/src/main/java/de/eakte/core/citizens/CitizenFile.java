@@ -1,6 +1,8 @@
 package de.eakte.core.citizens;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import de.eakte.core.access.policy.InformationBlock;
+import de.eakte.core.catalogue.Catalogue;
 import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.DomainRuleViolation;
@@ -28,6 +30,7 @@ public class CitizenFile {
     @AggregateIdentifier
     private CitizenId citizenId;
     private LocalDate lastMovedOn;
+    private InformationBlock block = InformationBlock.NONE;
     private long version;
 
     protected CitizenFile() {
@@ -68,6 +71,43 @@ public class CitizenFile {
         return version;
     }
 
+    /** BMG §§ 51, 52: blocks are entered by the registration authority (Bürgeramt) only. */
+    @CommandHandler
+    public long handle(SetInformationBlock command, Clock clock) {
+        requireRegistrationOffice(command.actor());
+        InformationBlock kind = Values.requireNonNull("kind", command.kind());
+        if (kind == InformationBlock.NONE) {
+            throw DomainRuleViolation.invalid("block-kind", "kind", "kind must be BLOCK or CONDITIONAL; lift a block instead");
+        }
+        if (kind == block) {
+            throw DomainRuleViolation.conflict("block-unchanged", "the file is already under a " + kind + " block");
+        }
+        apply(new InformationBlockSet(citizenId, kind, clock.instant()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(LiftInformationBlock command, Clock clock) {
+        requireRegistrationOffice(command.actor());
+        if (block == InformationBlock.NONE) {
+            throw DomainRuleViolation.conflict("no-block", "the file is under no information block");
+        }
+        apply(new InformationBlockLifted(citizenId, clock.instant()));
+        return version;
+    }
+
+    @EventSourcingHandler
+    void on(InformationBlockSet event, @SequenceNumber long sequence) {
+        block = event.kind();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(InformationBlockLifted event, @SequenceNumber long sequence) {
+        block = InformationBlock.NONE;
+        version = sequence;
+    }
+
     @EventSourcingHandler
     void on(CitizenFileOpened event, @SequenceNumber long sequence) {
         citizenId = event.citizenId();
@@ -83,6 +123,13 @@ public class CitizenFile {
     void on(CitizenMoved event, @SequenceNumber long sequence) {
         lastMovedOn = event.movedOn();
         version = sequence;
+    }
+
+    private static void requireRegistrationOffice(Actor actor) {
+        if (actor == null || !actor.isStaffOf(Catalogue.RESIDENTS_REGISTRATION)) {
+            throw DomainRuleViolation.forbidden("registration-office-only",
+                    "information blocks are set and lifted by the registration office (" + Catalogue.RESIDENTS_REGISTRATION + ")");
+        }
     }
 
     private static void requireStaff(Actor actor) {

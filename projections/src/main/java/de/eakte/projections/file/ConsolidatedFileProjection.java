@@ -16,6 +16,10 @@ import de.eakte.core.cases.Visibility;
 import de.eakte.core.citizens.Address;
 import de.eakte.core.citizens.CitizenFileOpened;
 import de.eakte.core.citizens.CitizenMoved;
+import de.eakte.core.citizens.InformationBlockLifted;
+import de.eakte.core.citizens.InformationBlockSet;
+import de.eakte.core.access.policy.CaseFact;
+import de.eakte.core.access.policy.InformationBlock;
 import de.eakte.core.citizens.IdNr;
 import de.eakte.core.citizens.MasterData;
 import de.eakte.core.citizens.MasterDataCorrected;
@@ -104,6 +108,18 @@ public class ConsolidatedFileProjection {
         if (updated > 0) {
             insertAddress(event.citizenId(), sequence, a, event.movedOn());
         }
+    }
+
+    @EventHandler
+    public void on(InformationBlockSet event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE citizen_file_view SET information_block = ?, version = ? WHERE citizen_id = ? AND version < ?",
+                event.kind().name(), sequence, event.citizenId().toString(), sequence);
+    }
+
+    @EventHandler
+    public void on(InformationBlockLifted event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE citizen_file_view SET information_block = ?, version = ? WHERE citizen_id = ? AND version < ?",
+                InformationBlock.NONE.name(), sequence, event.citizenId().toString(), sequence);
     }
 
     private void insertAddress(CitizenId citizenId, long sequence, Address a, LocalDate movedOn) {
@@ -222,6 +238,43 @@ public class ConsolidatedFileProjection {
                         rs.getString("body"), document(rs), instant(rs, "added_at")), id);
         GetCase.Result r = found.get(0);
         return Optional.of(new GetCase.Result(r.summary(), r.citizenId(), r.disposal(), entries));
+    }
+
+    /**
+     * What the access policy needs about a citizen: the information block and, for each case,
+     * office, status, closing time, confidentiality. Empty if the citizen is unknown.
+     */
+    public Optional<AccessFacts> accessFacts(CitizenId citizenId) {
+        List<InformationBlock> block = jdbc.queryForList(
+                "SELECT information_block FROM citizen_file_view WHERE citizen_id = ?", String.class,
+                citizenId.toString()).stream().map(InformationBlock::valueOf).toList();
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CaseFact> cases = jdbc.query("""
+                SELECT case_id, file_reference, office, status, closed_at, confidentiality FROM case_view
+                WHERE citizen_id = ? ORDER BY opened_at, file_reference""",
+                (rs, i) -> new CaseFact(CaseId.of(rs.getString("case_id")), FileReference.parse(rs.getString("file_reference")),
+                        new OfficeCode(rs.getString("office")), CaseStatus.valueOf(rs.getString("status")),
+                        instant(rs, "closed_at"), Confidentiality.valueOf(rs.getString("confidentiality"))),
+                citizenId.toString());
+        return Optional.of(new AccessFacts(citizenId, block.get(0), cases));
+    }
+
+    /** The citizen a case belongs to, if the case is known. */
+    public Optional<CitizenId> citizenOfCase(CaseId caseId) {
+        return jdbc.queryForList("SELECT citizen_id FROM case_view WHERE case_id = ?", String.class, caseId.toString())
+                .stream().findFirst().map(CitizenId::of);
+    }
+
+    /** The case with this file reference, if the case is known. */
+    public Optional<CaseId> caseByFileReference(FileReference reference) {
+        return jdbc.queryForList("SELECT case_id FROM case_view WHERE file_reference = ?", String.class,
+                reference.toString()).stream().findFirst().map(CaseId::of);
+    }
+
+    /** Facts about one citizen for the access policy. */
+    public record AccessFacts(CitizenId citizenId, InformationBlock block, List<CaseFact> cases) {
     }
 
     /**

@@ -1,0 +1,65 @@
+package de.eakte.api.access;
+
+import de.eakte.core.access.AccessRecorder;
+import de.eakte.core.access.policy.AccessPolicy;
+import de.eakte.core.access.policy.DefaultPurposes;
+import de.eakte.core.access.policy.Purpose;
+import de.eakte.core.access.policy.PurposeCode;
+import de.eakte.core.access.policy.PurposeDirectory;
+import de.eakte.core.catalogue.Catalogue;
+import de.eakte.core.shared.OfficeCode;
+import de.eakte.projections.file.ConsolidatedFileProjection;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The access policy and what it needs: purposes, break-glass grants, the facts of the read model. */
+@Configuration(proxyBeanMethods = false)
+public class AccessConfiguration {
+
+    /** The seeded purposes; a catalogue read model with approved changes takes precedence when present. */
+    @Bean
+    PurposeDirectory defaultPurposeDirectory(Catalogue catalogue) {
+        List<Purpose> purposes = DefaultPurposes.of(catalogue);
+        return new PurposeDirectory() {
+            @Override
+            public Optional<Purpose> find(OfficeCode office, PurposeCode code) {
+                return purposes.stream().filter(p -> p.office().equals(office) && p.code().equals(code)).findFirst();
+            }
+
+            @Override
+            public List<Purpose> of(OfficeCode office) {
+                return purposes.stream().filter(p -> p.office().equals(office)).toList();
+            }
+        };
+    }
+
+    @Bean
+    AccessPolicy accessPolicy(PurposeDirectory purposes,
+                              @Value("${eakte.access.case-context:P90D}") Duration caseContext,
+                              @Value("${eakte.access.break-glass.daily-quota:3}") int quota) {
+        return new AccessPolicy(purposes, caseContext, quota);
+    }
+
+    @Bean
+    BreakGlassRegistry breakGlassRegistry(JdbcTemplate jdbc, EventBus eventBus, TransactionManager transactions,
+                                          Clock clock,
+                                          @Value("${eakte.access.break-glass.duration:PT30M}") Duration duration) {
+        return new BreakGlassRegistry(jdbc, eventBus, transactions, clock, duration);
+    }
+
+    @Bean
+    CitizenDataReads citizenDataReads(QueryGateway queries, ConsolidatedFileProjection projection, AccessPolicy policy,
+                                      BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock) {
+        return new CitizenDataReads(queries, projection, policy, breakGlass, recorder, clock);
+    }
+}

@@ -1,0 +1,142 @@
+package de.eakte.api.access;
+
+import de.eakte.core.access.BreakGlassOpened;
+import de.eakte.core.access.BreakGlassReviewed;
+import de.eakte.core.shared.Actor;
+import de.eakte.core.shared.CitizenId;
+import de.eakte.core.shared.DomainRuleViolation;
+import de.eakte.core.shared.Zones;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Break-glass grants: opening one stores a {@link BreakGlassOpened} event and, in the same
+ * transaction, the DPO's review queue entry (the DPO is told at once, not by a later report).
+ * Reviews are events too, and nobody reviews their own grant.
+ */
+public class BreakGlassRegistry {
+
+    public enum Verdict { JUSTIFIED, UNJUSTIFIED }
+
+    public record Grant(String grantId, String actorSubject, String actorRole, String actorOffice, String citizenId,
+                        String justification, Instant openedAt, Instant expiresAt, String reviewStatus,
+                        String reviewedBy, Instant reviewedAt, String reviewNote) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final EventBus events;
+    private final TransactionManager transactions;
+    private final Clock clock;
+    private final Duration grantDuration;
+
+    public BreakGlassRegistry(JdbcTemplate jdbc, EventBus events, TransactionManager transactions, Clock clock,
+                              Duration grantDuration) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.grantDuration = grantDuration;
+    }
+
+    public boolean activeGrant(Actor actor, CitizenId citizen) {
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM break_glass_grant WHERE actor_subject = ? AND citizen_id = ? AND expires_at > ?",
+                Integer.class, actor.subject(), citizen.toString(), utc(clock.instant()));
+        return count != null && count > 0;
+    }
+
+    /** Grants opened by this person since midnight (Europe/Berlin). */
+    public int usesToday(Actor actor) {
+        Instant midnight = LocalDate.ofInstant(clock.instant(), Zones.ADMINISTRATION).atStartOfDay(Zones.ADMINISTRATION)
+                .toInstant();
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM break_glass_grant WHERE actor_subject = ? AND opened_at >= ?",
+                Integer.class, actor.subject(), utc(midnight));
+        return count == null ? 0 : count;
+    }
+
+    public UUID open(Actor actor, CitizenId citizen, String justification, String correlationId) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Instant expires = now.plus(grantDuration);
+        BreakGlassOpened event = new BreakGlassOpened(id, citizen, actor.role().claimValue(), actor.subject(),
+                actor.office(), justification, now, expires);
+        transactions.executeInTransaction(() -> {
+            jdbc.update("""
+                    INSERT INTO break_glass_grant (grant_id, actor_subject, actor_role, actor_office, citizen_id,
+                      justification, opened_at, expires_at, review_status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""",
+                    id.toString(), actor.subject(), actor.role().claimValue(),
+                    actor.office() == null ? null : actor.office().value(), citizen.toString(), justification,
+                    utc(now), utc(expires));
+            events.publish(GenericEventMessage.asEventMessage(event).andMetaData(Map.of(
+                    "actorSubject", actor.subject(), "actorRole", actor.role().claimValue(),
+                    "correlationId", correlationId)));
+        });
+        return id;
+    }
+
+    public List<Grant> list(String status) {
+        return status == null
+                ? jdbc.query("SELECT * FROM break_glass_grant ORDER BY opened_at DESC", this::grant)
+                : jdbc.query("SELECT * FROM break_glass_grant WHERE review_status = ? ORDER BY opened_at DESC",
+                this::grant, status);
+    }
+
+    public Grant review(UUID grantId, Actor reviewer, Verdict verdict, String note, String correlationId) {
+        Grant grant = jdbc.query("SELECT * FROM break_glass_grant WHERE grant_id = ?", this::grant, grantId.toString())
+                .stream().findFirst()
+                .orElseThrow(() -> DomainRuleViolation.notFound("grant-unknown", "grantId", "no break-glass grant " + grantId));
+        if (grant.actorSubject().equals(reviewer.subject())) {
+            throw DomainRuleViolation.forbidden("four-eyes-review", "a break-glass use is reviewed by someone else");
+        }
+        if (!"PENDING".equals(grant.reviewStatus())) {
+            throw DomainRuleViolation.conflict("already-reviewed", "this break-glass use was reviewed already");
+        }
+        Instant now = clock.instant();
+        transactions.executeInTransaction(() -> {
+            int updated = jdbc.update("""
+                    UPDATE break_glass_grant SET review_status = ?, reviewed_by = ?, reviewed_at = ?, review_note = ?
+                    WHERE grant_id = ? AND review_status = 'PENDING'""",
+                    verdict.name(), reviewer.subject(), utc(now), note, grantId.toString());
+            if (updated != 1) {
+                throw DomainRuleViolation.conflict("already-reviewed", "this break-glass use was reviewed already");
+            }
+            events.publish(GenericEventMessage.asEventMessage(
+                    new BreakGlassReviewed(grantId, reviewer.subject(), verdict.name(), note, now)).andMetaData(Map.of(
+                    "actorSubject", reviewer.subject(), "actorRole", reviewer.role().claimValue(),
+                    "correlationId", correlationId)));
+        });
+        return jdbc.query("SELECT * FROM break_glass_grant WHERE grant_id = ?", this::grant, grantId.toString()).get(0);
+    }
+
+    private Grant grant(ResultSet rs, int row) throws SQLException {
+        return new Grant(rs.getString("grant_id"), rs.getString("actor_subject"), rs.getString("actor_role"),
+                rs.getString("actor_office"), rs.getString("citizen_id"), rs.getString("justification"),
+                instant(rs, "opened_at"), instant(rs, "expires_at"), rs.getString("review_status"),
+                rs.getString("reviewed_by"), instant(rs, "reviewed_at"), rs.getString("review_note"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,2 @@
+/** Endpoints of the data-protection officer: the break-glass review queue. */
+package de.eakte.api.dpo;
