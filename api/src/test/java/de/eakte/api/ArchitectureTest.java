@@ -49,4 +49,20 @@ class ArchitectureTest {
                         "org.springframework.boot..", "org.axonframework.spring..")
                 .check(classes);
     }
+
+    /**
+     * The read side of citizen data is reachable only through {@code api.access.CitizenDataReads},
+     * which applies the access policy and records the access: no controller queries the read model
+     * itself.
+     */
+    @Test
+    void onlyTheAccessPackageQueriesCitizenData() {
+        noClasses().that().resideInAPackage("de.eakte.api..").and().resideOutsideOfPackage("de.eakte.api.access..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.queryhandling.QueryGateway")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("de.eakte.core.file.GetConsolidatedFile")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("de.eakte.core.file.GetCase")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("de.eakte.core.access.AccessRecorder")
+                .because("every read of citizen data must pass the access policy and the AccessRecorder in CitizenDataReads")
+                .check(classes);
+    }
 }

@@ -1,5 +1,6 @@
 package de.eakte.api.access;
 
+import de.eakte.audit.access.EventStoreAccessRecorder;
 import de.eakte.core.access.AccessRecorder;
 import de.eakte.core.access.policy.AccessPolicy;
 import de.eakte.core.access.policy.DefaultPurposes;
@@ -41,6 +42,12 @@ public class AccessConfiguration {
                 return purposes.stream().filter(p -> p.office().equals(office)).toList();
             }
         };
+    }
+
+    /** Each access is an event in the event store, committed before the data is returned. */
+    @Bean
+    AccessRecorder accessRecorder(EventBus eventBus, TransactionManager transactionManager) {
+        return new EventStoreAccessRecorder(eventBus, transactionManager);
     }
 
     @Bean

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import de.eakte.audit.access.EventStoreAccessRecorder;
-import de.eakte.core.access.AccessRecorder;
 import de.eakte.core.cases.Case;
 import de.eakte.core.catalogue.Catalogue;
 import de.eakte.core.citizens.CitizenFile;
@@ -14,7 +12,6 @@ import de.eakte.projections.file.ConsolidatedFileProjection;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -155,11 +152,6 @@ public class AxonConfiguration {
     @Bean
     ConsolidatedFileProjection consolidatedFileProjection(JdbcTemplate jdbc, Clock clock) {
         return new ConsolidatedFileProjection(jdbc, clock);
-    }
-
-    @Bean
-    AccessRecorder accessRecorder(EventBus eventBus, TransactionManager transactionManager) {
-        return new EventStoreAccessRecorder(eventBus, transactionManager);
     }
 
     /** Events name the message that caused them (causationId) and the trace they belong to. */
