@@ -3,6 +3,7 @@ package de.eakte.core.access.policy;
 import de.eakte.core.cases.FileReference;
 import de.eakte.core.shared.InvalidValueException;
 
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,10 @@ public record StatedPurpose(PurposeCode code, String reason, FileReference fileR
     public StatedPurpose {
         if (code == null) {
             throw new InvalidValueException("Access-Purpose", "required", "Access-Purpose is required with a reason");
+        }
+        if (reason != null) {
+            // composed form, so "Prüfung" typed on any system has three letters in a row
+            reason = Normalizer.normalize(reason, Normalizer.Form.NFC);
         }
         if (reason == null || reason.strip().length() < 5 || !THREE_LETTERS.matcher(reason).find()) {
             throw new InvalidValueException("Access-Reason", "reason-form",
