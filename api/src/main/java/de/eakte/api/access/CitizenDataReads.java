@@ -150,7 +150,7 @@ public class CitizenDataReads {
     private AccessDecision decide(Caller caller, CitizenId citizenId, Set<DataCategory> asked,
                                   AccessHeaders.Stated stated, AccessFacts facts, String correlationId) {
         Actor actor = caller.actor();
-        boolean grantActive = stated.breakGlass() == null && breakGlass.activeGrant(actor, citizenId);
+        boolean grantActive = breakGlass.activeGrant(actor, citizenId);
         AccessDecision decision = policy.decide(new AccessRequest(actor, caller.citizenClaim(), citizenId, asked,
                 stated.purpose(), stated.breakGlass(), facts.block(), facts.cases(), grantActive,
                 stated.breakGlass() == null ? 0 : breakGlass.usesToday(actor), clock.instant()));
@@ -158,7 +158,8 @@ public class CitizenDataReads {
             record(caller, citizenId, decision, Set.of(), List.of(), stated, correlationId);
             throw new AccessDeniedByPolicy(decision.rule(), decision.explanation());
         }
-        if (decision.outcome() == AccessOutcome.BREAK_GLASS && stated.breakGlass() != null) {
+        // a justification while a grant is in force uses that grant, not the quota
+        if (decision.outcome() == AccessOutcome.BREAK_GLASS && stated.breakGlass() != null && !grantActive) {
             breakGlass.open(actor, citizenId, stated.breakGlass().justification(), correlationId);
         }
         return decision;

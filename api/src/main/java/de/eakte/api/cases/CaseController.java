@@ -73,7 +73,7 @@ public class CaseController {
             @PathVariable String caseId,
             @RequestHeader(value = ReadYourWrites.HEADER, required = false) List<String> consistency,
             Authentication auth, HttpServletRequest request) {
-        CitizenDataReads.Caller caller = new CitizenDataReads.Caller(JwtCallers.staffActor(auth), null);
+        CitizenDataReads.Caller caller = JwtCallers.caller(auth);
         CaseId id = CaseId.of(caseId);
         AccessHeaders.Stated stated = AccessHeaders.read(request);
         readYourWrites.await(consistency);

@@ -108,7 +108,7 @@ public class CitizenController {
             @PathVariable String citizenId,
             @RequestHeader(value = ReadYourWrites.HEADER, required = false) List<String> consistency,
             Authentication auth, HttpServletRequest request) {
-        CitizenDataReads.Caller caller = new CitizenDataReads.Caller(JwtCallers.staffActor(auth), null);
+        CitizenDataReads.Caller caller = JwtCallers.caller(auth);
         CitizenId id = CitizenId.of(citizenId);
         AccessHeaders.Stated stated = AccessHeaders.read(request);
         readYourWrites.await(consistency);

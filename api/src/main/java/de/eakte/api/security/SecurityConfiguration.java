@@ -37,6 +37,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // reads of citizen data: the access policy decides per role (DPO only by break-glass,
+                        // admin never) and every attempt is recorded
+                        .requestMatchers(HttpMethod.GET, "/api/citizens/*/file", "/api/cases/*")
+                        .hasAnyRole("staff", "dpo", "admin")
                         .requestMatchers("/api/citizens/**", "/api/cases/**").hasRole("staff")
                         .requestMatchers("/api/me/**").hasRole("citizen")
                         .requestMatchers("/api/admin/**").hasRole("admin")

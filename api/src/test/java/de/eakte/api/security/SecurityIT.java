@@ -88,7 +88,16 @@ class SecurityIT extends PostgresApiTest {
     }
 
     static Stream<Arguments> endpointsAndWrongRoles() {
-        return ENDPOINTS.stream().flatMap(e -> Stream.of("citizen", "dpo", "admin").map(r -> Arguments.of(e, r)));
+        return ENDPOINTS.stream().flatMap(e -> Stream.of("citizen", "dpo", "admin")
+                .filter(r -> !(e.method().equals("GET") && !r.equals("citizen")))
+                .map(r -> Arguments.of(e, r)));
+    }
+
+    /** Reads of citizen data reach the access policy for DPO and admin: it denies, and the attempt is recorded. */
+    static Stream<Arguments> readsAndPolicyDeniedRoles() {
+        return ENDPOINTS.stream().filter(e -> e.method().equals("GET"))
+                .flatMap(e -> Stream.of(Arguments.of(e, "dpo", "dpo-no-case-contents"),
+                        Arguments.of(e, "admin", "admin-no-citizen-data")));
     }
 
     private static String citizenId;
@@ -177,6 +186,19 @@ class SecurityIT extends PostgresApiTest {
         assertProblem(response, 403, "forbidden-role");
         assertThat(response.header("WWW-Authenticate")).isNull();
         assertThat(events.total()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("readsAndPolicyDeniedRoles")
+    void givenDpoOrAdminWithoutBreakGlass_whenReading_thenThePolicyDeniesAndRecordsIt(Endpoint endpoint, String role,
+                                                                                        String rule) {
+        long before = events.total();
+
+        Http.Response response = request(endpoint).token(roleToken(role)).send();
+
+        assertProblem(response, 403, "access-denied");
+        assertThat(response.json().path("rule").asString()).isEqualTo(rule);
+        assertThat(events.total()).as("the denied attempt is recorded").isEqualTo(before + 1);
     }
 
     @ParameterizedTest(name = "{0}")
