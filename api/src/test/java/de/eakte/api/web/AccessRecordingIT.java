@@ -148,17 +148,29 @@ class AccessRecordingIT extends PostgresApiTest {
     }
 
     @Test
-    void givenRefusedReads_whenUnauthenticatedOrWrongRole_thenNoAccessEntry() {
+    void givenUnauthenticatedOrWrongRoleRead_thenNoAccessEntry_butAPolicyDenialIsRecorded() {
         String citizenId = createCitizen(clerk, citizenBody("Verwehrt", "Vito", "1955-05-05"));
         long mark = events.mark();
 
         Http.Response anonymous = http.get("/api/citizens/" + citizenId + "/file").send();
+        Http.Response citizen = http.get("/api/citizens/" + citizenId + "/file")
+                .token(token("citizen", "vito", null, citizenId)).send();
+
+        // refused by the filter chain (no token, a role with no business here): nobody was looked at
+        assertProblem(anonymous, 401, "unauthenticated");
+        assertProblem(citizen, 403, "forbidden-role");
+        assertThat(events.payloadsSince(mark, StoredEvents.ACCESS_RECORDED)).isEmpty();
+
+        // the DPO reaches the policy, which denies without break-glass: that attempt is recorded
         Http.Response dpo = http.get("/api/citizens/" + citizenId + "/file").token(token("dpo", "dora", null, null))
                 .send();
-
-        assertProblem(anonymous, 401, "unauthenticated");
-        assertProblem(dpo, 403, "forbidden-role");
-        assertThat(events.payloadsSince(mark, StoredEvents.ACCESS_RECORDED)).isEmpty();
+        assertProblem(dpo, 403, "access-denied");
+        List<JsonNode> recorded = events.payloadsSince(mark, StoredEvents.ACCESS_RECORDED);
+        assertThat(recorded).singleElement().satisfies(a -> {
+            assertThat(a.path("outcome").asString()).isEqualTo("DENIED");
+            assertThat(a.path("rule").asString()).isEqualTo("dpo-no-case-contents");
+            assertThat(a.path("actorRole").asString()).isEqualTo("DPO");
+        });
     }
 
     @Test

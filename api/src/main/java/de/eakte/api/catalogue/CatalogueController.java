@@ -1,0 +1,226 @@
+package de.eakte.api.catalogue;
+
+import de.eakte.api.catalogue.CatalogueRequests.OpinionRequest;
+import de.eakte.api.catalogue.CatalogueRequests.PurposeChangeRequest;
+import de.eakte.api.catalogue.CatalogueRequests.RejectionRequest;
+import de.eakte.api.web.Commands;
+import de.eakte.api.web.HttpEdgeFilter;
+import de.eakte.api.web.IdempotencyStore;
+import de.eakte.api.web.NotFoundException;
+import de.eakte.api.web.Requests;
+import de.eakte.core.access.policy.Purpose;
+import de.eakte.core.access.policy.PurposeCode;
+import de.eakte.core.catalogue.Catalogue;
+import de.eakte.core.catalogue.changes.ApprovePurposeChange;
+import de.eakte.core.catalogue.changes.AttachDpoOpinion;
+import de.eakte.core.catalogue.changes.ProposePurposeChange;
+import de.eakte.core.catalogue.changes.PurposeChangeId;
+import de.eakte.core.catalogue.changes.PurposeChangeKind;
+import de.eakte.core.catalogue.changes.PurposeChangeStatus;
+import de.eakte.core.catalogue.changes.RejectPurposeChange;
+import de.eakte.core.shared.Actor;
+import de.eakte.core.shared.InvalidValueException;
+import de.eakte.core.shared.OfficeCode;
+import de.eakte.core.shared.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The catalogue: the reference data in force for every caller; purpose changes proposed by an
+ * admin, approved or rejected by another admin (four eyes), with the DPO's opinion attached.
+ * Case types stay seeded.
+ */
+@RestController
+@Tag(name = "catalogue", description = "Offices, case types and purposes in force; four-eyes purpose changes")
+@SecurityRequirement(name = "bearer")
+public class CatalogueController {
+
+    static final String CHANGES = "/api/admin/catalogue/purpose-changes";
+    static final String DPO_CHANGES = "/api/dpo/catalogue/purpose-changes";
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 200;
+    private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
+
+    private final Commands commands;
+    private final IdempotencyStore idempotency;
+    private final Catalogue catalogue;
+    private final JdbcPurposeDirectory purposes;
+    private final PurposeCatalogueProjection changes;
+    private final JsonMapper json;
+
+    public CatalogueController(Commands commands, IdempotencyStore idempotency, Catalogue catalogue,
+                               JdbcPurposeDirectory purposes, PurposeCatalogueProjection changes, JsonMapper json) {
+        this.commands = commands;
+        this.idempotency = idempotency;
+        this.catalogue = catalogue;
+        this.purposes = purposes;
+        this.changes = changes;
+        this.json = json;
+    }
+
+    @GetMapping("/api/catalogue")
+    @Operation(summary = "Read the catalogue in force",
+            description = "Offices, case types (seeded) and every office's purposes in force: the seeded defaults "
+                    + "with the approved changes applied. Any authenticated caller.")
+    public CatalogueResponses.CatalogueView catalogue() {
+        return new CatalogueResponses.CatalogueView(
+                catalogue.offices().stream().map(CatalogueResponses.OfficeView::of).toList(),
+                catalogue.caseTypes().stream().map(CatalogueResponses.CaseTypeView::of).toList(),
+                catalogue.offices().stream().flatMap(o -> purposes.inForce(o.code()).stream())
+                        .map(CatalogueResponses.PurposeView::of).toList());
+    }
+
+    @PostMapping(CHANGES)
+    @Operation(summary = "Propose a purpose change",
+            description = "Admin. PUT adds or replaces a purpose of an office, WITHDRAW takes one out of force; "
+                    + "in force only once another admin approved it. Accepts Idempotency-Key.")
+    public ResponseEntity<CatalogueResponses.Created> propose(
+            @RequestBody PurposeChangeRequest body,
+            @Parameter(description = "makes retries safe; a UUID") @RequestHeader(value = IdempotencyStore.HEADER, required = false) String key,
+            Authentication auth, HttpServletRequest request) {
+        Actor actor = CatalogueCallers.actingAs(Role.ADMIN, auth);
+        Function<PurposeChangeId, ProposePurposeChange> proposal = proposal(Requests.required("body", body), actor);
+        IdempotencyStore.Outcome outcome = idempotency.create(key, actor.subject(), "POST " + CHANGES,
+                json.writeValueAsBytes(body), () -> {
+                    PurposeChangeId id = PurposeChangeId.random();
+                    commands.send(proposal.apply(id), actor, HttpEdgeFilter.correlationId(request));
+                    return id.toString();
+                });
+        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create(CHANGES + "/" + outcome.createdId()))
+                .body(new CatalogueResponses.Created(outcome.createdId(), PurposeChangeStatus.PENDING.name()));
+    }
+
+    @GetMapping(CHANGES)
+    @Operation(summary = "List purpose changes (admin)",
+            description = "Newest first, optionally of one status (PENDING to find what awaits a second admin); "
+                    + "pages with limit and the cursor of the previous page.")
+    public CatalogueResponses.ChangePage listForAdmins(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return page(status, limit, cursor);
+    }
+
+    @GetMapping(CHANGES + "/{changeId}")
+    @Operation(summary = "Read a purpose change (admin)")
+    public CatalogueResponses.ChangeView readForAdmins(@PathVariable String changeId) {
+        return one(changeId);
+    }
+
+    @GetMapping(DPO_CHANGES)
+    @Operation(summary = "List purpose changes (DPO)",
+            description = "As admins see them, with the DPO's opinions; newest first, paged like the admins' list.")
+    public CatalogueResponses.ChangePage listForDpo(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
+        return page(status, limit, cursor);
+    }
+
+    @PostMapping(CHANGES + "/{changeId}/approve")
+    @Operation(summary = "Approve a pending purpose change",
+            description = "An admin other than the proposer (four eyes; else 403 four-eyes). The change is in force "
+                    + "as soon as the catalogue read model has applied it, normally within milliseconds.")
+    public CatalogueResponses.Decided approve(@PathVariable String changeId, Authentication auth,
+                                              HttpServletRequest request) {
+        Actor actor = CatalogueCallers.actingAs(Role.ADMIN, auth);
+        PurposeChangeId id = PurposeChangeId.of(changeId);
+        commands.send(new ApprovePurposeChange(id, actor), actor, HttpEdgeFilter.correlationId(request));
+        return new CatalogueResponses.Decided(id.toString(), PurposeChangeStatus.APPROVED.name());
+    }
+
+    @PostMapping(CHANGES + "/{changeId}/reject")
+    @Operation(summary = "Reject a pending purpose change",
+            description = "An admin other than the proposer (four eyes), with a reason.")
+    public CatalogueResponses.Decided reject(@PathVariable String changeId, @RequestBody RejectionRequest body,
+                                             Authentication auth, HttpServletRequest request) {
+        Actor actor = CatalogueCallers.actingAs(Role.ADMIN, auth);
+        PurposeChangeId id = PurposeChangeId.of(changeId);
+        String reason = Requests.required("body", body).reason();
+        commands.send(new RejectPurposeChange(id, reason, actor), actor, HttpEdgeFilter.correlationId(request));
+        return new CatalogueResponses.Decided(id.toString(), PurposeChangeStatus.REJECTED.name());
+    }
+
+    @PostMapping(DPO_CHANGES + "/{changeId}/opinion")
+    @Operation(summary = "Attach the DPO's opinion to a purpose change",
+            description = "DPO; to a pending or decided change. The latest opinion is shown with the change, every "
+                    + "one stays in the event store.")
+    public CatalogueResponses.OpinionAttached opinion(@PathVariable String changeId, @RequestBody OpinionRequest body,
+                                                      Authentication auth, HttpServletRequest request) {
+        Actor actor = CatalogueCallers.actingAs(Role.DPO, auth);
+        PurposeChangeId id = PurposeChangeId.of(changeId);
+        String opinion = Requests.required("body", body).opinion();
+        commands.send(new AttachDpoOpinion(id, opinion, actor), actor, HttpEdgeFilter.correlationId(request));
+        return new CatalogueResponses.OpinionAttached(id.toString());
+    }
+
+    /** Checks the body before anything is stored; the change id is drawn only once the key is claimed. */
+    private static Function<PurposeChangeId, ProposePurposeChange> proposal(PurposeChangeRequest body, Actor actor) {
+        if (body.toKind() == PurposeChangeKind.PUT) {
+            Purpose purpose = body.toPurpose();
+            return id -> ProposePurposeChange.put(id, purpose, body.reason(), actor);
+        }
+        body.requireNoDefinition();
+        OfficeCode office = body.toOffice();
+        PurposeCode code = body.toCode();
+        return id -> ProposePurposeChange.withdraw(id, office, code, body.reason(), actor);
+    }
+
+    private CatalogueResponses.ChangePage page(String status, String limitText, String cursor) {
+        PurposeChangeStatus wanted = Requests.enumValue("status", PurposeChangeStatus.class, status);
+        int limit = limit(limitText);
+        Long before = null;
+        if (cursor != null && !cursor.isBlank()) {
+            if (!CURSOR.matcher(cursor.strip()).matches()) {
+                throw new InvalidValueException("cursor", "cursor", "cursor must be the nextCursor of an earlier page");
+            }
+            before = Long.parseLong(cursor.strip());
+        }
+        // one more than asked tells whether another page follows
+        List<PurposeCatalogueProjection.ChangeRow> rows = changes.changes(wanted, before, limit + 1);
+        boolean more = rows.size() > limit;
+        List<PurposeCatalogueProjection.ChangeRow> shown = more ? rows.subList(0, limit) : rows;
+        return new CatalogueResponses.ChangePage(shown.stream().map(CatalogueResponses.ChangeView::of).toList(),
+                more ? Long.toString(shown.get(shown.size() - 1).position()) : null);
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like an out-of-range number
+        }
+        throw new InvalidValueException("limit", "range", "limit must be a number from 1 to " + MAX_LIMIT);
+    }
+
+    private CatalogueResponses.ChangeView one(String changeId) {
+        return changes.change(PurposeChangeId.of(changeId)).map(CatalogueResponses.ChangeView::of)
+                .orElseThrow(() -> new NotFoundException("No purpose change " + changeId));
+    }
+}
