@@ -66,7 +66,8 @@ public class AccessConfiguration {
 
     @Bean
     CitizenDataReads citizenDataReads(QueryGateway queries, ConsolidatedFileProjection projection, AccessPolicy policy,
-                                      BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock) {
-        return new CitizenDataReads(queries, projection, policy, breakGlass, recorder, clock);
+                                      BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock,
+                                      @Value("${eakte.access.break-glass.daily-quota:3}") int quota) {
+        return new CitizenDataReads(queries, projection, policy, breakGlass, recorder, clock, quota);
     }
 }

@@ -12,6 +12,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Purposes travel as request headers, never in URLs: {@code Access-Purpose} (code),
@@ -25,6 +27,8 @@ public final class AccessHeaders {
     public static final String REASON = "Access-Reason";
     public static final String FILE_REFERENCE = "Access-File-Reference";
     public static final String BREAK_GLASS = "Access-Break-Glass";
+
+    private static final Pattern EXT_VALUE = Pattern.compile("(?i)UTF-8'([A-Za-z0-9-]{0,35})'(.*)");
 
     private AccessHeaders() {
     }
@@ -63,8 +67,13 @@ public final class AccessHeaders {
             return null;
         }
         String value = raw.strip();
-        if (value.regionMatches(true, 0, "UTF-8''", 0, 7)) {
-            return decode(name, value.substring(7));
+        Matcher ext = EXT_VALUE.matcher(value);
+        if (ext.matches()) {
+            // RFC 8187 § 3.2.1: charset'language'value-chars; the language tag is optional and not used
+            return decode(name, ext.group(2));
+        }
+        if (value.matches("(?i)utf-8'.*")) {
+            throw bad(name);
         }
         if (value.chars().anyMatch(c -> c > 0x7e || c < 0x20)) {
             throw new InvalidValueException(name, "rfc8187", name

@@ -9,6 +9,7 @@ import de.eakte.core.shared.Zones;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -69,13 +71,30 @@ public class BreakGlassRegistry {
         return count == null ? 0 : count;
     }
 
-    public UUID open(Actor actor, CitizenId citizen, String justification, String correlationId) {
+    /**
+     * Opens a grant unless the person's daily quota is used up (then empty). Counting and storing
+     * happen under a lock on the person's row, so concurrent requests cannot exceed the quota.
+     */
+    public Optional<UUID> open(Actor actor, CitizenId citizen, String justification, int dailyQuota,
+                               String correlationId) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plus(grantDuration);
         BreakGlassOpened event = new BreakGlassOpened(id, citizen, actor.role().claimValue(), actor.subject(),
                 actor.office(), justification, now, expires);
+        try {
+            jdbc.update("INSERT INTO break_glass_person (actor_subject) VALUES (?)", actor.subject());
+        } catch (DuplicateKeyException known) {
+            // the person's lock row exists already
+        }
+        boolean[] opened = {false};
         transactions.executeInTransaction(() -> {
+            jdbc.queryForList("SELECT actor_subject FROM break_glass_person WHERE actor_subject = ? FOR UPDATE",
+                    String.class, actor.subject());
+            if (usesToday(actor) >= dailyQuota) {
+                return;
+            }
+            opened[0] = true;
             jdbc.update("""
                     INSERT INTO break_glass_grant (grant_id, actor_subject, actor_role, actor_office, citizen_id,
                       justification, opened_at, expires_at, review_status)
@@ -87,7 +106,7 @@ public class BreakGlassRegistry {
                     "actorSubject", actor.subject(), "actorRole", actor.role().claimValue(),
                     "correlationId", correlationId)));
         });
-        return id;
+        return opened[0] ? Optional.of(id) : Optional.empty();
     }
 
     public List<Grant> list(String status) {

@@ -8,6 +8,7 @@ import de.eakte.core.access.DataCategory;
 import de.eakte.core.access.policy.AccessDecision;
 import de.eakte.core.access.policy.AccessPolicy;
 import de.eakte.core.access.policy.AccessRequest;
+import de.eakte.core.access.policy.CaseFact;
 import de.eakte.core.cases.FileReference;
 import de.eakte.core.cases.Visibility;
 import de.eakte.core.file.GetCase;
@@ -58,9 +59,11 @@ public class CitizenDataReads {
     private final BreakGlassRegistry breakGlass;
     private final AccessRecorder recorder;
     private final Clock clock;
+    private final int breakGlassQuota;
 
     public CitizenDataReads(QueryGateway queries, ConsolidatedFileProjection projection, AccessPolicy policy,
-                            BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock) {
+                            BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock, int breakGlassQuota) {
+        this.breakGlassQuota = breakGlassQuota;
         this.queries = queries;
         this.projection = projection;
         this.policy = policy;
@@ -143,6 +146,26 @@ public class CitizenDataReads {
         return Optional.of(new CitizenView(file.get().citizen(), cases));
     }
 
+    /** One of the citizen's own cases by its file reference; the access entry names only that case. */
+    public Optional<GetCase.Result> citizenCase(Caller caller, FileReference reference, String correlationId) {
+        CitizenId citizenId = caller.citizenClaim();
+        Optional<AccessFacts> facts = projection.accessFacts(citizenId);
+        Optional<CaseFact> fact = facts.flatMap(f -> f.cases().stream()
+                .filter(c -> c.fileReference().equals(reference)).findFirst());
+        if (fact.isEmpty()) {
+            return Optional.empty();
+        }
+        AccessHeaders.Stated none = new AccessHeaders.Stated(null, null);
+        AccessDecision decision = decide(caller, citizenId, CASE, none, facts.get(), correlationId);
+        Optional<GetCase.Result> found = queries.query(new GetCase(fact.get().caseId()),
+                ResponseTypes.optionalInstanceOf(GetCase.Result.class)).join().map(c -> filterEntries(c, true, true));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        record(caller, citizenId, decision, CASE, List.of(reference), none, correlationId);
+        return found;
+    }
+
     /** What a citizen sees of their own file. */
     public record CitizenView(GetConsolidatedFile.Citizen citizen, List<GetCase.Result> cases) {
     }
@@ -159,8 +182,14 @@ public class CitizenDataReads {
             throw new AccessDeniedByPolicy(decision.rule(), decision.explanation());
         }
         // a justification while a grant is in force uses that grant, not the quota
-        if (decision.outcome() == AccessOutcome.BREAK_GLASS && stated.breakGlass() != null && !grantActive) {
-            breakGlass.open(actor, citizenId, stated.breakGlass().justification(), correlationId);
+        if (decision.outcome() == AccessOutcome.BREAK_GLASS && stated.breakGlass() != null && !grantActive
+                && breakGlass.open(actor, citizenId, stated.breakGlass().justification(), breakGlassQuota,
+                correlationId).isEmpty()) {
+            // a concurrent request took the last grant of the day
+            AccessDecision denied = AccessDecision.denied("break-glass-quota",
+                    "the daily break-glass quota of " + breakGlassQuota + " is used up", asked, true);
+            record(caller, citizenId, denied, Set.of(), List.of(), stated, correlationId);
+            throw new AccessDeniedByPolicy(denied.rule(), denied.explanation());
         }
         return decision;
     }

@@ -54,11 +54,11 @@ public class MeController {
 
     public record MyFile(String citizenId, String familyName, String givenNames, String birthName,
                          LocalDate dateOfBirth, String placeOfBirth, String idNr, CitizenResponses.AddressView address,
-                         List<MyCase> cases) {
+                         List<CitizenResponses.AddressHistoryEntry> addressHistory, List<MyCase> cases) {
     }
 
     @GetMapping("/file")
-    @Operation(summary = "My file", description = "Master data, all my cases and the entries visible to me.")
+    @Operation(summary = "My file", description = "Master data, address history, all my cases and the entries visible to me.")
     public MyFile file(Authentication auth, HttpServletRequest request) {
         CitizenDataReads.CitizenView view = read(auth, request);
         var c = view.citizen();
@@ -67,6 +67,9 @@ public class MeController {
                 m.placeOfBirth(), m.idNr() == null ? null : m.idNr().value(),
                 new CitizenResponses.AddressView(c.address().street(), c.address().houseNumber(),
                         c.address().postcode().value(), c.address().city()),
+                c.addressHistory().stream().map(h -> new CitizenResponses.AddressHistoryEntry(
+                        new CitizenResponses.AddressView(h.address().street(), h.address().houseNumber(),
+                                h.address().postcode().value(), h.address().city()), h.movedOn())).toList(),
                 view.cases().stream().map(MyCase::of).toList());
     }
 
@@ -75,9 +78,8 @@ public class MeController {
             description = "404 if the reference is not one of my cases.")
     public MyCase myCase(@PathVariable String fileReference, Authentication auth, HttpServletRequest request) {
         FileReference reference = FileReference.parse(fileReference);
-        return read(auth, request).cases().stream()
-                .filter(c -> c.summary().fileReference().equals(reference))
-                .findFirst().map(MyCase::of)
+        return reads.citizenCase(JwtCallers.caller(auth), reference, HttpEdgeFilter.correlationId(request))
+                .map(MyCase::of)
                 .orElseThrow(() -> new NotFoundException("No case " + fileReference + " in your file"));
     }
 
