@@ -5,11 +5,8 @@ import de.eakte.api.security.LocalIssuerSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -27,7 +23,7 @@ import java.util.Map;
  * from the local issuer (explicitly enabled for development), and a clock the tests can move.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(PostgresApiTest.TestClock.class)
+@Import(TestClockConfiguration.class)
 public abstract class PostgresApiTest {
 
     @LocalServerPort
@@ -67,15 +63,6 @@ public abstract class PostgresApiTest {
             }
         }
         return dataDir;
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now());
-        }
     }
 
     @BeforeEach
