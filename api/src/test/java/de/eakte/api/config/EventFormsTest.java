@@ -29,8 +29,24 @@ import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.EntryId;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Role;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import de.eakte.core.access.BreakGlassOpened;
+import de.eakte.core.access.BreakGlassReviewed;
+import de.eakte.core.access.policy.InformationBlock;
+import de.eakte.core.access.policy.PurposeCode;
+import de.eakte.core.catalogue.changes.DpoOpinionAttached;
+import de.eakte.core.catalogue.changes.PurposeChangeApproved;
+import de.eakte.core.catalogue.changes.PurposeChangeId;
+import de.eakte.core.catalogue.changes.PurposeChangeKind;
+import de.eakte.core.catalogue.changes.PurposeChangeProposed;
+import de.eakte.core.catalogue.changes.PurposeChangeRejected;
+import de.eakte.core.citizens.InformationBlockLifted;
+import de.eakte.core.citizens.InformationBlockSet;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,6 +57,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -56,6 +74,8 @@ class EventFormsTest {
     private static final CitizenId CITIZEN = CitizenId.of("6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f");
     private static final CaseId CASE = CaseId.of("0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
     private static final Instant AT = Instant.parse("2026-03-10T09:15:30Z");
+    private static final PurposeChangeId CHANGE = PurposeChangeId.of("5d6e7f80-1a2b-4c3d-8e4f-a0b1c2d3e4f5");
+    private static final Instant CHANGE_AT = Instant.parse("2026-11-21T09:15:30Z");
     private static final MasterData ERIKA = new MasterData("Müller-Lüdenscheidt", "Erika Johanna", "Schulze",
             LocalDate.of(1961, 4, 23), "Dresden", new IdNr("86095742719"));
     private static final Address HOME = new Address("Hauptstraße", "12a", new Postcode("04109"), "Leipzig");
@@ -82,7 +102,32 @@ class EventFormsTest {
                 new AccessRecorded(UUID.fromString("2c3d4e5f-6071-4829-93a4-b5c6d7e8f901"), AT, CITIZEN, Role.STAFF,
                         "alice", new OfficeCode("33"), AccessOutcome.GRANTED, "staff-authenticated",
                         EnumSet.of(DataCategory.CASE_SUMMARIES, DataCategory.MASTER_DATA),
-                        List.of(FileReference.parse("33-122.20-000042-2026")), null, Channel.REST, "corr-1"));
+                        List.of(FileReference.parse("33-122.20-000042-2026")), null, Channel.REST, "corr-1"),
+                new InformationBlockSet(CITIZEN, InformationBlock.BLOCK, AT),
+                new InformationBlockLifted(CITIZEN, AT),
+                new BreakGlassOpened(UUID.fromString("3d4e5f60-7182-4930-a4b5-c6d7e8f90a1b"), CITIZEN, "staff", "bob",
+                        new OfficeCode("32"), "Notfall: Polizei fragt nach Anschrift", AT, AT.plusSeconds(1800)),
+                new BreakGlassReviewed(UUID.fromString("3d4e5f60-7182-4930-a4b5-c6d7e8f90a1b"), "dora", "JUSTIFIED",
+                        "Polizeieinsatz bestätigt", AT),
+                new PurposeChangeProposed(CHANGE, PurposeChangeKind.PUT, new OfficeCode("33"), new PurposeCode("WAFFG-5"),
+                        "Zuverlässigkeitsprüfung", "WaffG § 5 Abs. 5",
+                        List.of(DataCategory.MASTER_DATA, DataCategory.ADDRESS_HISTORY),
+                        List.of(new OfficeCode("32"), new OfficeCode("36")), false, "Anfragen der Waffenbehörde",
+                        CHANGE_AT),
+                new PurposeChangeApproved(CHANGE, CHANGE_AT),
+                new PurposeChangeRejected(CHANGE, "Rechtsgrundlage ungenau", CHANGE_AT),
+                new DpoOpinionAttached(CHANGE, "Keine Bedenken.", CHANGE_AT));
+    }
+
+    /** Every event class of core (they carry @Revision) has its pinned form here. */
+    @Test
+    void everyEventIsPinned() {
+        Set<String> pinned = events().map(e -> e.getClass().getName()).collect(Collectors.toSet());
+        Set<String> eventClasses = new ClassFileImporter().importPackages("de.eakte.core").stream()
+                .filter(c -> c.isAnnotatedWith(Revision.class))
+                .map(JavaClass::getName).collect(Collectors.toSet());
+        assertThat(eventClasses).isNotEmpty();
+        assertThat(pinned).containsAll(eventClasses);
     }
 
     @ParameterizedTest
