@@ -46,7 +46,9 @@ class EveryReadPassesThePolicyIT extends PostgresApiTest {
             "/api/admin/catalogue/**", "the admins' purpose-catalogue changes: reference data, no citizen's data",
             "/api/dpo/catalogue/**", "the same purpose-catalogue changes with the DPO's opinions: no citizen's data",
             "/api/dpo/break-glass", "the DPO's audit queue of grants; each use was recorded when it was opened "
-                    + "(an AccessRecorded break-glass entry and BreakGlassOpened)");
+                    + "(an AccessRecorded break-glass entry and BreakGlassOpened)",
+            "/api/me/access-log", "the citizen's own access log, not recorded: each look would add an entry to the "
+                    + "log being read, and it shows the citizen only who looked at their data");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
     private static final String PROBE = "/api/it-probe/{citizenId}";

@@ -8,6 +8,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +40,11 @@ public class EventStoreAccessRecorder implements AccessRecorder {
             meta.put("correlationId", record.correlationId());
         }
         try {
-            transactions.executeInTransaction(() -> eventStore.publish(
+            // In a unit of work, so the event store wakes its readers after the commit, not before it
+            // (outside one, readers polled before the row was visible and waited a full second).
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            unitOfWork.attachTransaction(transactions);
+            unitOfWork.execute(() -> eventStore.publish(
                     GenericEventMessage.asEventMessage(AccessRecorded.of(record)).andMetaData(MetaData.from(meta))));
         } catch (RuntimeException e) {
             throw new AccessNotRecordedException("access entry " + record.accessId() + " could not be stored", e);

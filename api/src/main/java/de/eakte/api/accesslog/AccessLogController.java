@@ -1,0 +1,118 @@
+package de.eakte.api.accesslog;
+
+import de.eakte.api.security.JwtCallers;
+import de.eakte.api.web.Requests;
+import de.eakte.audit.log.CitizenAccessLogProjection;
+import de.eakte.core.catalogue.Catalogue;
+import de.eakte.core.catalogue.Office;
+import de.eakte.core.shared.CitizenId;
+import de.eakte.core.shared.InvalidValueException;
+import de.eakte.core.shared.OfficeCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The citizen's access log: which office looked at their data, when, for which purpose and on
+ * which legal basis, what it saw and whether it was refused or broke the glass, with a reference
+ * number to ask the DPO about an entry. The individual staff member and the free-text reason
+ * (which may name them) are never shown: the citizen is owed dates and purposes, and employees
+ * are not recipients (CJEU C-579/21). The token's citizen claim names the log; no parameter can
+ * point elsewhere.
+ */
+@RestController
+@Tag(name = "me", description = "A citizen's own file, with a citizen token")
+@SecurityRequirement(name = "bearer")
+public class AccessLogController {
+
+    static final int DEFAULT_LIMIT = 20;
+
+    private final CitizenAccessLogProjection log;
+    private final Catalogue catalogue;
+
+    public AccessLogController(CitizenAccessLogProjection log, Catalogue catalogue) {
+        this.log = log;
+        this.catalogue = catalogue;
+    }
+
+    public record AccessLogEntry(String referenceNumber, Instant at, String office, String officeName, String purpose,
+                                 String legalBasis, List<String> categories, String outcome, boolean breakGlass,
+                                 String channel) {
+    }
+
+    public record AccessLogPage(List<AccessLogEntry> entries, String nextCursor) {
+    }
+
+    /*
+     * Reading one's own access log is not itself recorded: every look would add an entry to the
+     * log being looked at, and it discloses nothing to anyone but the citizen it is about.
+     * EveryReadPassesThePolicyIT allowlists this path for that reason.
+     */
+    @GetMapping("/api/me/access-log")
+    @Operation(summary = "My access log: who looked at my data",
+            description = "Newest first. Each entry: time, office, purpose and legal basis, data categories, outcome "
+                    + "(GRANTED, DENIED, BREAK_GLASS), a break-glass flag and a reference number to quote to the "
+                    + "data-protection officer. The individual staff member is not shown (CJEU C-579/21). Own reads "
+                    + "are not listed. Pages with limit (1-100, default 20) and the nextCursor of the previous page. "
+                    + "Entries appear within moments of the access.")
+    public AccessLogPage accessLog(
+            @Parameter(description = "earliest time, inclusive, ISO-8601 UTC such as 2026-11-01T00:00:00Z")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "latest time, exclusive, ISO-8601 UTC")
+            @RequestParam(required = false) String to,
+            @Parameter(description = "only accesses by this office, e.g. 33")
+            @RequestParam(required = false) String office,
+            @Parameter(description = "the nextCursor of the previous page")
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "entries per page, 1 to 100, default 20")
+            @RequestParam(required = false) String limit,
+            Authentication auth) {
+        CitizenId citizenId = JwtCallers.caller(auth).citizenClaim();
+        CitizenAccessLogProjection.Page page = log.page(citizenId, Requests.instant("from", from),
+                Requests.instant("to", to), office == null || office.isBlank() ? null : OfficeCode.of(office.strip()),
+                cursor == null || cursor.isBlank() ? null : cursor.strip(), limit(limit));
+        return new AccessLogPage(page.entries().stream().map(this::view).toList(), page.nextCursor());
+    }
+
+    private AccessLogEntry view(CitizenAccessLogProjection.Entry e) {
+        return new AccessLogEntry(e.referenceNumber(), e.at(), e.office() == null ? null : e.office().value(),
+                officeName(e), e.purpose(), e.legalBasis(), e.categories().stream().map(Enum::name).toList(),
+                e.outcome().name(), e.breakGlass(), e.channel().name());
+    }
+
+    /** The office's name; the DPO and administrators act for no office and are named by their function. */
+    private String officeName(CitizenAccessLogProjection.Entry e) {
+        if (e.office() != null) {
+            return catalogue.office(e.office()).map(Office::name).orElse(null);
+        }
+        return switch (e.actorRole()) {
+            case DPO -> "Datenschutzbeauftragte(r)";
+            case ADMIN -> "Administration";
+            case STAFF, CITIZEN -> null;
+        };
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= CitizenAccessLogProjection.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like an out-of-range number
+        }
+        throw new InvalidValueException("limit", "range",
+                "limit must be a number from 1 to " + CitizenAccessLogProjection.MAX_LIMIT);
+    }
+}
