@@ -46,11 +46,11 @@ import java.util.regex.Pattern;
 
 /**
  * The catalogue: the reference data in force for every caller; purpose changes proposed by an
- * admin, approved or rejected by another admin (four eyes), with the DPO's opinion attached.
- * Case types stay seeded.
+ * admin, approved or rejected by another admin (four eyes), with the DPO's opinion attached. Case
+ * type changes, decided the same way, are in {@link CaseTypeChangeController}; offices stay seeded.
  */
 @RestController
-@Tag(name = "catalogue", description = "Offices, case types and purposes in force; four-eyes purpose changes")
+@Tag(name = "catalogue", description = "Offices, case types and purposes in force; four-eyes catalogue changes")
 @SecurityRequirement(name = "bearer")
 public class CatalogueController {
 
@@ -63,15 +63,18 @@ public class CatalogueController {
     private final Commands commands;
     private final IdempotencyStore idempotency;
     private final Catalogue catalogue;
+    private final JdbcCaseTypeDirectory caseTypes;
     private final JdbcPurposeDirectory purposes;
     private final PurposeCatalogueProjection changes;
     private final JsonMapper json;
 
     public CatalogueController(Commands commands, IdempotencyStore idempotency, Catalogue catalogue,
-                               JdbcPurposeDirectory purposes, PurposeCatalogueProjection changes, JsonMapper json) {
+                               JdbcCaseTypeDirectory caseTypes, JdbcPurposeDirectory purposes,
+                               PurposeCatalogueProjection changes, JsonMapper json) {
         this.commands = commands;
         this.idempotency = idempotency;
         this.catalogue = catalogue;
+        this.caseTypes = caseTypes;
         this.purposes = purposes;
         this.changes = changes;
         this.json = json;
@@ -79,12 +82,12 @@ public class CatalogueController {
 
     @GetMapping("/api/catalogue")
     @Operation(summary = "Read the catalogue in force",
-            description = "Offices, case types (seeded) and every office's purposes in force: the seeded defaults "
-                    + "with the approved changes applied. Any authenticated caller.")
+            description = "Offices (seeded), and the case types and every office's purposes in force: the seeded "
+                    + "defaults with the approved changes applied. Any authenticated caller.")
     public CatalogueResponses.CatalogueView catalogue() {
         return new CatalogueResponses.CatalogueView(
                 catalogue.offices().stream().map(CatalogueResponses.OfficeView::of).toList(),
-                catalogue.caseTypes().stream().map(CatalogueResponses.CaseTypeView::of).toList(),
+                caseTypes.inForce().stream().map(CatalogueResponses.CaseTypeView::of).toList(),
                 catalogue.offices().stream().flatMap(o -> purposes.inForce(o.code()).stream())
                         .map(CatalogueResponses.PurposeView::of).toList());
     }
@@ -189,13 +192,7 @@ public class CatalogueController {
     private CatalogueResponses.ChangePage page(String status, String limitText, String cursor) {
         PurposeChangeStatus wanted = Requests.enumValue("status", PurposeChangeStatus.class, status);
         int limit = limit(limitText);
-        Long before = null;
-        if (cursor != null && !cursor.isBlank()) {
-            if (!CURSOR.matcher(cursor.strip()).matches()) {
-                throw new InvalidValueException("cursor", "cursor", "cursor must be the nextCursor of an earlier page");
-            }
-            before = Long.parseLong(cursor.strip());
-        }
+        Long before = cursor(cursor);
         // one more than asked tells whether another page follows
         List<PurposeCatalogueProjection.ChangeRow> rows = changes.changes(wanted, before, limit + 1);
         boolean more = rows.size() > limit;
@@ -204,7 +201,18 @@ public class CatalogueController {
                 more ? Long.toString(shown.get(shown.size() - 1).position()) : null);
     }
 
-    private static int limit(String text) {
+    /** The list position an earlier page's nextCursor names, or null for the first page. */
+    static Long cursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        if (!CURSOR.matcher(cursor.strip()).matches()) {
+            throw new InvalidValueException("cursor", "cursor", "cursor must be the nextCursor of an earlier page");
+        }
+        return Long.parseLong(cursor.strip());
+    }
+
+    static int limit(String text) {
         if (text == null || text.isBlank()) {
             return DEFAULT_LIMIT;
         }

@@ -25,10 +25,15 @@ public final class CatalogueResponses {
     }
 
     public record CaseTypeView(String code, String office, String name, String filePlanKey, int targetDays,
-                               String confidentiality, int retentionYears, String disposal, String retentionBasis) {
-        static CaseTypeView of(CaseType t) {
+                               String confidentiality, int retentionYears, String disposal, String retentionBasis,
+                               @Schema(nullable = true, description = "the approved change that put it in force; "
+                                       + "null for a seeded default") String changeId,
+                               @Schema(nullable = true) Instant inForceSince) {
+        static CaseTypeView of(JdbcCaseTypeDirectory.InForce inForce) {
+            CaseType t = inForce.caseType();
             return new CaseTypeView(t.code().value(), t.office().value(), t.name(), t.filePlanKey(), t.targetDays(),
-                    t.confidentiality().name(), t.retentionYears(), t.disposal().name(), t.retentionBasis());
+                    t.confidentiality().name(), t.retentionYears(), t.disposal().name(), t.retentionBasis(),
+                    inForce.changeId() == null ? null : inForce.changeId().toString(), inForce.since());
         }
     }
 
@@ -73,6 +78,29 @@ public final class CatalogueResponses {
                     r.proposedBy(), r.proposedAt(), r.decidedBy(), r.decidedAt(), r.rejectionReason(),
                     r.dpoOpinion() == null ? null : new DpoOpinionView(r.dpoOpinion(), r.dpoOpinionBy(), r.dpoOpinionAt()));
         }
+    }
+
+    public record CaseTypeChangeView(String changeId, String status, String code, String office, String name,
+                                     String filePlanKey, int targetDays, String confidentiality, int retentionYears,
+                                     String disposal, String retentionBasis, String reason, String proposedBy,
+                                     Instant proposedAt, @Schema(nullable = true) String decidedBy,
+                                     @Schema(nullable = true) Instant decidedAt,
+                                     @Schema(nullable = true) String rejectionReason,
+                                     @Schema(nullable = true, description = "the DPO's latest opinion")
+                                     DpoOpinionView dpoOpinion) {
+
+        static CaseTypeChangeView of(CaseTypeCatalogueProjection.ChangeRow r) {
+            return new CaseTypeChangeView(r.changeId().toString(), r.status().name(), r.code(), r.office(), r.name(),
+                    r.filePlanKey(), r.targetDays(), r.confidentiality(), r.retentionYears(), r.disposal(),
+                    r.retentionBasis(), r.reason(), r.proposedBy(), r.proposedAt(), r.decidedBy(), r.decidedAt(),
+                    r.rejectionReason(),
+                    r.dpoOpinion() == null ? null : new DpoOpinionView(r.dpoOpinion(), r.dpoOpinionBy(), r.dpoOpinionAt()));
+        }
+    }
+
+    public record CaseTypeChangePage(List<CaseTypeChangeView> items,
+                                     @Schema(nullable = true, description = "pass as cursor for the next page; null on the last")
+                                     String nextCursor) {
     }
 
     public record ChangePage(List<ChangeView> items,

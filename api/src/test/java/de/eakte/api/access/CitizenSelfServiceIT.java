@@ -237,18 +237,7 @@ class CitizenSelfServiceIT extends PostgresApiTest {
         return recorded.get(0);
     }
 
-    private Http.Response opened(String token, String citizenId, String type, String subject) {
-        Http.Response response = openCase(token, citizenId, type, subject);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response;
-    }
 
-    private Http.Response entry(String token, Http.Response openedCase, String kind, String visibility, String text) {
-        Http.Response response = http.post("/api/cases/" + openedCase.text("caseId") + "/entries",
-                Map.of("kind", kind, "visibility", visibility, "text", text)).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response;
-    }
 
     /** /api/me takes no Consistency-Token: wait for the read model to reach each write. */
     private void awaitProjected(Http.Response... writes) {

@@ -696,18 +696,7 @@ class PurposeBoundAccessIT extends PostgresApiTest {
         return citizenId;
     }
 
-    private Http.Response opened(String token, String citizenId, String type, String subject) {
-        Http.Response response = openCase(token, citizenId, type, subject);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response;
-    }
 
-    private Http.Response entry(String token, Http.Response openedCase, String kind, String visibility, String text) {
-        Http.Response response = http.post("/api/cases/" + openedCase.text("caseId") + "/entries",
-                Map.of("kind", kind, "visibility", visibility, "text", text)).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response;
-    }
 
     /** Waits for the read model by a read of the writer's own case (its access entry precedes any mark). */
     private void awaitProjected(Http.Response openedCase) {

@@ -55,11 +55,6 @@ class CaseLifecycleIT extends PostgresApiTest {
         return createCitizen(clerk, citizenBody(familyName, "Lea", "1985-03-14"));
     }
 
-    private Http.Response opened(String token, String citizenId, String type, String subject) {
-        Http.Response response = openCase(token, citizenId, type, subject);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response;
-    }
 
     private Http.Response status(String caseId, String status, String ifMatch) {
         Http.Request request = http.post("/api/cases/" + caseId + "/status", Map.of("status", status)).token(clerk);

@@ -35,6 +35,11 @@ import de.eakte.core.access.BreakGlassOpened;
 import de.eakte.core.access.BreakGlassReviewed;
 import de.eakte.core.access.policy.InformationBlock;
 import de.eakte.core.access.policy.PurposeCode;
+import de.eakte.core.catalogue.changes.CaseTypeChangeApproved;
+import de.eakte.core.catalogue.changes.CaseTypeChangeId;
+import de.eakte.core.catalogue.changes.CaseTypeChangeOpinionAttached;
+import de.eakte.core.catalogue.changes.CaseTypeChangeProposed;
+import de.eakte.core.catalogue.changes.CaseTypeChangeRejected;
 import de.eakte.core.catalogue.changes.DpoOpinionAttached;
 import de.eakte.core.catalogue.changes.PurposeChangeApproved;
 import de.eakte.core.catalogue.changes.PurposeChangeId;
@@ -76,6 +81,7 @@ class EventFormsTest {
     private static final Instant AT = Instant.parse("2026-03-10T09:15:30Z");
     private static final PurposeChangeId CHANGE = PurposeChangeId.of("5d6e7f80-1a2b-4c3d-8e4f-a0b1c2d3e4f5");
     private static final Instant CHANGE_AT = Instant.parse("2026-11-21T09:15:30Z");
+    private static final CaseTypeChangeId TYPE_CHANGE = CaseTypeChangeId.of("6e7f8091-2b3c-4d5e-9f60-b1c2d3e4f5a6");
     private static final MasterData ERIKA = new MasterData("Müller-Lüdenscheidt", "Erika Johanna", "Schulze",
             LocalDate.of(1961, 4, 23), "Dresden", new IdNr("86095742719"));
     private static final Address HOME = new Address("Hauptstraße", "12a", new Postcode("04109"), "Leipzig");
@@ -116,7 +122,13 @@ class EventFormsTest {
                         CHANGE_AT),
                 new PurposeChangeApproved(CHANGE, CHANGE_AT),
                 new PurposeChangeRejected(CHANGE, "Rechtsgrundlage ungenau", CHANGE_AT),
-                new DpoOpinionAttached(CHANGE, "Keine Bedenken.", CHANGE_AT));
+                new DpoOpinionAttached(CHANGE, "Keine Bedenken.", CHANGE_AT),
+                new CaseTypeChangeProposed(TYPE_CHANGE, new CaseTypeCode("driving-licence"), new OfficeCode("36"),
+                        "Fahrerlaubnis", "142.20", 14, Confidentiality.CONFIDENTIAL, 15, DisposalKind.V, "FeV § 61",
+                        "Führerscheinstelle angegliedert", CHANGE_AT),
+                new CaseTypeChangeApproved(TYPE_CHANGE, CHANGE_AT),
+                new CaseTypeChangeRejected(TYPE_CHANGE, "Aktenplan prüfen", CHANGE_AT),
+                new CaseTypeChangeOpinionAttached(TYPE_CHANGE, "Keine Bedenken.", CHANGE_AT));
     }
 
     /** Every event class of core (they carry @Revision) has its pinned form here. */

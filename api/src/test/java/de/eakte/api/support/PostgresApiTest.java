@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the integration tests against PostgreSQL: one server on a free port, one fresh database
  * and one temporary data directory for all subclasses (they share this Spring context), tokens
@@ -96,5 +98,20 @@ public abstract class PostgresApiTest {
     protected Http.Response openCase(String token, String citizenId, String caseType, String subject) {
         return http.post("/api/citizens/" + citizenId + "/cases", Map.of("caseType", caseType, "subject", subject))
                 .token(token).send();
+    }
+
+    /** Opens a case and insists it was created. */
+    protected Http.Response opened(String token, String citizenId, String type, String subject) {
+        Http.Response response = openCase(token, citizenId, type, subject);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+
+    /** Adds a text entry to an opened case and insists it was created. */
+    protected Http.Response entry(String token, Http.Response openedCase, String kind, String visibility, String text) {
+        Http.Response response = http.post("/api/cases/" + openedCase.text("caseId") + "/entries",
+                Map.of("kind", kind, "visibility", visibility, "text", text)).token(token).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response;
     }
 }

@@ -2,7 +2,7 @@ package de.eakte.core.cases;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.eakte.core.catalogue.CaseType;
-import de.eakte.core.catalogue.Catalogue;
+import de.eakte.core.catalogue.CaseTypeDirectory;
 import de.eakte.core.catalogue.Confidentiality;
 import de.eakte.core.catalogue.DisposalKind;
 import de.eakte.core.shared.Actor;
@@ -47,12 +47,12 @@ public class Case {
     }
 
     @CommandHandler
-    public Case(OpenCase command, Catalogue catalogue, Clock clock, CitizenRegistry citizens,
+    public Case(OpenCase command, CaseTypeDirectory caseTypes, Clock clock, CitizenRegistry citizens,
                 FileReferenceAllocator references) {
         Actor actor = command.actor();
         Values.requireNonNull("caseId", command.caseId());
         Values.requireNonNull("citizenId", command.citizenId());
-        CaseType type = catalogue.requireCaseType(command.caseType());
+        CaseType type = caseTypes.requireCaseType(command.caseType());
         if (actor == null || !actor.isStaffOf(type.office())) {
             throw DomainRuleViolation.forbidden("case-type-of-own-office",
                     "a case of type " + type.code() + " is opened by office " + type.office() + " only");

@@ -1,6 +1,5 @@
 package de.eakte.core.catalogue;
 
-import de.eakte.core.shared.DomainRuleViolation;
 import de.eakte.core.shared.OfficeCode;
 
 import java.util.Collection;
@@ -10,10 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The offices and their case types. Reference data: the defaults below are seeded; the
- * purpose-bound access issue makes it changeable by admins with four eyes.
+ * The offices and their case types. Reference data: the defaults below are seeded. Offices stay
+ * as seeded; case types (and purposes) change by four-eyes changes, which the application lays
+ * over these defaults (a {@link CaseTypeDirectory} of its own).
  */
-public final class Catalogue {
+public final class Catalogue implements CaseTypeDirectory {
 
     private final Map<OfficeCode, Office> offices = new LinkedHashMap<>();
     private final Map<CaseTypeCode, CaseType> caseTypes = new LinkedHashMap<>();
@@ -74,6 +74,7 @@ public final class Catalogue {
         return offices.values();
     }
 
+    @Override
     public Collection<CaseType> caseTypes() {
         return caseTypes.values();
     }
@@ -82,12 +83,8 @@ public final class Catalogue {
         return Optional.ofNullable(offices.get(code));
     }
 
+    @Override
     public Optional<CaseType> caseType(CaseTypeCode code) {
         return Optional.ofNullable(caseTypes.get(code));
-    }
-
-    public CaseType requireCaseType(CaseTypeCode code) {
-        return caseType(code).orElseThrow(() -> DomainRuleViolation.invalid("case-type-unknown", "caseType",
-                "caseType " + code + " is not in the catalogue"));
     }
 }

@@ -16,12 +16,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -155,24 +151,15 @@ public class PurposeChange {
     }
 
     private void requireSecondAdmin(Actor actor) {
-        requireRole(actor, Role.ADMIN, "admin-only", "only an admin decides catalogue changes");
-        // an unknown proposer fails closed: nobody can show they are someone else
-        if (proposerFingerprint == null || proposerFingerprint.equals(fingerprint(changeId, actor))) {
-            throw DomainRuleViolation.forbidden("four-eyes",
-                    "a change is decided by an admin other than the one who proposed it");
-        }
+        FourEyes.requireSecondAdmin(changeId, proposerFingerprint, actor);
     }
 
     private void requirePending() {
-        if (status != PurposeChangeStatus.PENDING) {
-            throw DomainRuleViolation.conflict("change-not-pending", "the change is already " + status);
-        }
+        FourEyes.requirePending(status);
     }
 
     private static void requireRole(Actor actor, Role role, String rule, String message) {
-        if (actor == null || actor.role() != role) {
-            throw DomainRuleViolation.forbidden(rule, message);
-        }
+        FourEyes.requireRole(actor, role, rule, message);
     }
 
     private static void requireKnownOffice(Catalogue catalogue, OfficeCode office, String field) {
@@ -183,13 +170,6 @@ public class PurposeChange {
 
     /** Salted with the change id, so the same admin has a different fingerprint on every change. */
     static String fingerprint(PurposeChangeId changeId, Actor actor) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(changeId.toString().getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) 0);
-            return HexFormat.of().formatHex(sha256.digest(actor.subject().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return FourEyes.fingerprint(changeId, actor);
     }
 }
