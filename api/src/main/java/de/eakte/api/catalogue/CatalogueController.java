@@ -10,7 +10,6 @@ import de.eakte.api.web.NotFoundException;
 import de.eakte.api.web.Requests;
 import de.eakte.core.access.policy.Purpose;
 import de.eakte.core.access.policy.PurposeCode;
-import de.eakte.core.catalogue.Catalogue;
 import de.eakte.core.catalogue.changes.ApprovePurposeChange;
 import de.eakte.core.catalogue.changes.AttachDpoOpinion;
 import de.eakte.core.catalogue.changes.ProposePurposeChange;
@@ -47,7 +46,8 @@ import java.util.regex.Pattern;
 /**
  * The catalogue: the reference data in force for every caller; purpose changes proposed by an
  * admin, approved or rejected by another admin (four eyes), with the DPO's opinion attached. Case
- * type changes, decided the same way, are in {@link CaseTypeChangeController}; offices stay seeded.
+ * type and office changes, decided the same way, are in {@link CaseTypeChangeController} and
+ * {@link OfficeChangeController}.
  */
 @RestController
 @Tag(name = "catalogue", description = "Offices, case types and purposes in force; four-eyes catalogue changes")
@@ -62,18 +62,18 @@ public class CatalogueController {
 
     private final Commands commands;
     private final IdempotencyStore idempotency;
-    private final Catalogue catalogue;
+    private final JdbcOfficeDirectory offices;
     private final JdbcCaseTypeDirectory caseTypes;
     private final JdbcPurposeDirectory purposes;
     private final PurposeCatalogueProjection changes;
     private final JsonMapper json;
 
-    public CatalogueController(Commands commands, IdempotencyStore idempotency, Catalogue catalogue,
+    public CatalogueController(Commands commands, IdempotencyStore idempotency, JdbcOfficeDirectory offices,
                                JdbcCaseTypeDirectory caseTypes, JdbcPurposeDirectory purposes,
                                PurposeCatalogueProjection changes, JsonMapper json) {
         this.commands = commands;
         this.idempotency = idempotency;
-        this.catalogue = catalogue;
+        this.offices = offices;
         this.caseTypes = caseTypes;
         this.purposes = purposes;
         this.changes = changes;
@@ -82,13 +82,14 @@ public class CatalogueController {
 
     @GetMapping("/api/catalogue")
     @Operation(summary = "Read the catalogue in force",
-            description = "Offices (seeded), and the case types and every office's purposes in force: the seeded "
-                    + "defaults with the approved changes applied. Any authenticated caller.")
+            description = "The offices, case types and every office's purposes in force: the seeded defaults with "
+                    + "the approved changes applied. Any authenticated caller.")
     public CatalogueResponses.CatalogueView catalogue() {
+        List<JdbcOfficeDirectory.InForce> inForce = offices.inForce();
         return new CatalogueResponses.CatalogueView(
-                catalogue.offices().stream().map(CatalogueResponses.OfficeView::of).toList(),
+                inForce.stream().map(CatalogueResponses.OfficeView::of).toList(),
                 caseTypes.inForce().stream().map(CatalogueResponses.CaseTypeView::of).toList(),
-                catalogue.offices().stream().flatMap(o -> purposes.inForce(o.code()).stream())
+                inForce.stream().flatMap(o -> purposes.inForce(o.office().code()).stream())
                         .map(CatalogueResponses.PurposeView::of).toList());
     }
 

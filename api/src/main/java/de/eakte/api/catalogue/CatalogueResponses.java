@@ -18,9 +18,14 @@ public final class CatalogueResponses {
     public record CatalogueView(List<OfficeView> offices, List<CaseTypeView> caseTypes, List<PurposeView> purposes) {
     }
 
-    public record OfficeView(String code, String name) {
-        static OfficeView of(Office office) {
-            return new OfficeView(office.code().value(), office.name());
+    public record OfficeView(String code, String name,
+                             @Schema(nullable = true, description = "the approved change that put it in force; "
+                                     + "null for a seeded default") String changeId,
+                             @Schema(nullable = true) Instant inForceSince) {
+        static OfficeView of(JdbcOfficeDirectory.InForce inForce) {
+            Office office = inForce.office();
+            return new OfficeView(office.code().value(), office.name(),
+                    inForce.changeId() == null ? null : inForce.changeId().toString(), inForce.since());
         }
     }
 
@@ -96,6 +101,27 @@ public final class CatalogueResponses {
                     r.rejectionReason(),
                     r.dpoOpinion() == null ? null : new DpoOpinionView(r.dpoOpinion(), r.dpoOpinionBy(), r.dpoOpinionAt()));
         }
+    }
+
+    public record OfficeChangeView(String changeId, String kind, String status, String code, String name,
+                                   String reason, String proposedBy, Instant proposedAt,
+                                   @Schema(nullable = true) String decidedBy,
+                                   @Schema(nullable = true) Instant decidedAt,
+                                   @Schema(nullable = true) String rejectionReason,
+                                   @Schema(nullable = true, description = "the DPO's latest opinion")
+                                   DpoOpinionView dpoOpinion) {
+
+        static OfficeChangeView of(OfficeCatalogueProjection.ChangeRow r) {
+            return new OfficeChangeView(r.changeId().toString(), r.kind().name(), r.status().name(), r.code(),
+                    r.name(), r.reason(), r.proposedBy(), r.proposedAt(), r.decidedBy(), r.decidedAt(),
+                    r.rejectionReason(),
+                    r.dpoOpinion() == null ? null : new DpoOpinionView(r.dpoOpinion(), r.dpoOpinionBy(), r.dpoOpinionAt()));
+        }
+    }
+
+    public record OfficeChangePage(List<OfficeChangeView> items,
+                                   @Schema(nullable = true, description = "pass as cursor for the next page; null on the last")
+                                   String nextCursor) {
     }
 
     public record CaseTypeChangePage(List<CaseTypeChangeView> items,

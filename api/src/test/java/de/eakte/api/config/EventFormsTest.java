@@ -41,6 +41,12 @@ import de.eakte.core.catalogue.changes.CaseTypeChangeOpinionAttached;
 import de.eakte.core.catalogue.changes.CaseTypeChangeProposed;
 import de.eakte.core.catalogue.changes.CaseTypeChangeRejected;
 import de.eakte.core.catalogue.changes.DpoOpinionAttached;
+import de.eakte.core.catalogue.changes.OfficeChangeApproved;
+import de.eakte.core.catalogue.changes.OfficeChangeId;
+import de.eakte.core.catalogue.changes.OfficeChangeKind;
+import de.eakte.core.catalogue.changes.OfficeChangeOpinionAttached;
+import de.eakte.core.catalogue.changes.OfficeChangeProposed;
+import de.eakte.core.catalogue.changes.OfficeChangeRejected;
 import de.eakte.core.catalogue.changes.PurposeChangeApproved;
 import de.eakte.core.catalogue.changes.PurposeChangeId;
 import de.eakte.core.catalogue.changes.PurposeChangeKind;
@@ -82,6 +88,7 @@ class EventFormsTest {
     private static final PurposeChangeId CHANGE = PurposeChangeId.of("5d6e7f80-1a2b-4c3d-8e4f-a0b1c2d3e4f5");
     private static final Instant CHANGE_AT = Instant.parse("2026-11-21T09:15:30Z");
     private static final CaseTypeChangeId TYPE_CHANGE = CaseTypeChangeId.of("6e7f8091-2b3c-4d5e-9f60-b1c2d3e4f5a6");
+    private static final OfficeChangeId OFFICE_CHANGE = OfficeChangeId.of("7f809102-3c4d-4e5f-8a71-c2d3e4f5a6b7");
     private static final MasterData ERIKA = new MasterData("Müller-Lüdenscheidt", "Erika Johanna", "Schulze",
             LocalDate.of(1961, 4, 23), "Dresden", new IdNr("86095742719"));
     private static final Address HOME = new Address("Hauptstraße", "12a", new Postcode("04109"), "Leipzig");
@@ -128,7 +135,12 @@ class EventFormsTest {
                         "Führerscheinstelle angegliedert", CHANGE_AT),
                 new CaseTypeChangeApproved(TYPE_CHANGE, CHANGE_AT),
                 new CaseTypeChangeRejected(TYPE_CHANGE, "Aktenplan prüfen", CHANGE_AT),
-                new CaseTypeChangeOpinionAttached(TYPE_CHANGE, "Keine Bedenken.", CHANGE_AT));
+                new CaseTypeChangeOpinionAttached(TYPE_CHANGE, "Keine Bedenken.", CHANGE_AT),
+                new OfficeChangeProposed(OFFICE_CHANGE, OfficeChangeKind.ADD, new OfficeCode("37"),
+                        "Fahrerlaubnisbehörde", "Fahrerlaubnisbehörde wird eigenes Amt", CHANGE_AT),
+                new OfficeChangeApproved(OFFICE_CHANGE, CHANGE_AT),
+                new OfficeChangeRejected(OFFICE_CHANGE, "Zuschnitt prüfen", CHANGE_AT),
+                new OfficeChangeOpinionAttached(OFFICE_CHANGE, "Keine Bedenken.", CHANGE_AT));
     }
 
     /** Every event class of core (they carry @Revision) has its pinned form here. */

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The offices and their case types. Reference data: the defaults below are seeded. Offices stay
- * as seeded; case types (and purposes) change by four-eyes changes, which the application lays
- * over these defaults (a {@link CaseTypeDirectory} of its own).
+ * The offices and their case types. Reference data: the defaults below are seeded. Offices, case
+ * types (and purposes) change by four-eyes changes, which the application lays over these
+ * defaults (an {@link OfficeDirectory} and a {@link CaseTypeDirectory} of its own).
  */
-public final class Catalogue implements CaseTypeDirectory {
+public final class Catalogue implements CaseTypeDirectory, OfficeDirectory {
 
     private final Map<OfficeCode, Office> offices = new LinkedHashMap<>();
     private final Map<CaseTypeCode, CaseType> caseTypes = new LinkedHashMap<>();
@@ -70,6 +70,7 @@ public final class Catalogue implements CaseTypeDirectory {
                 retentionYears, disposal, basis);
     }
 
+    @Override
     public Collection<Office> offices() {
         return offices.values();
     }
@@ -79,6 +80,7 @@ public final class Catalogue implements CaseTypeDirectory {
         return caseTypes.values();
     }
 
+    @Override
     public Optional<Office> office(OfficeCode code) {
         return Optional.ofNullable(offices.get(code));
     }

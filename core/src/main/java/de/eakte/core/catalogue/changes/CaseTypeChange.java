@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.eakte.core.catalogue.CaseType;
 import de.eakte.core.catalogue.CaseTypeCode;
 import de.eakte.core.catalogue.CaseTypeDirectory;
-import de.eakte.core.catalogue.Catalogue;
 import de.eakte.core.catalogue.Confidentiality;
 import de.eakte.core.catalogue.DisposalKind;
 import de.eakte.core.catalogue.FileReferenceParts;
+import de.eakte.core.catalogue.OfficeDirectory;
 import de.eakte.core.shared.DomainRuleViolation;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Role;
@@ -47,13 +47,13 @@ public class CaseTypeChange {
     }
 
     @CommandHandler
-    public CaseTypeChange(ProposeCaseTypeChange command, Catalogue catalogue, CaseTypeDirectory caseTypes,
+    public CaseTypeChange(ProposeCaseTypeChange command, OfficeDirectory offices, CaseTypeDirectory caseTypes,
                           Clock clock) {
         FourEyes.requireRole(command.actor(), Role.ADMIN, "admin-only", "only an admin proposes catalogue changes");
         CaseTypeChangeId id = Values.requireNonNull("changeId", command.changeId());
         CaseTypeCode code = Values.requireNonNull("code", command.code());
         OfficeCode office = Values.requireNonNull("office", command.office());
-        if (catalogue.office(office).isEmpty()) {
+        if (offices.office(office).isEmpty()) {
             throw DomainRuleViolation.invalid("office-unknown", "office", "office " + office + " is not in the catalogue");
         }
         // a code names one type across offices: moving it would give its cases a second office

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.eakte.core.access.DataCategory;
 import de.eakte.core.access.policy.Purpose;
 import de.eakte.core.access.policy.PurposeDirectory;
-import de.eakte.core.catalogue.Catalogue;
+import de.eakte.core.catalogue.OfficeDirectory;
 import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.DomainRuleViolation;
 import de.eakte.core.shared.OfficeCode;
@@ -52,19 +52,19 @@ public class PurposeChange {
     }
 
     @CommandHandler
-    public PurposeChange(ProposePurposeChange command, Catalogue catalogue, PurposeDirectory purposes, Clock clock) {
+    public PurposeChange(ProposePurposeChange command, OfficeDirectory offices, PurposeDirectory purposes, Clock clock) {
         requireRole(command.actor(), Role.ADMIN, "admin-only", "only an admin proposes catalogue changes");
         PurposeChangeId id = Values.requireNonNull("changeId", command.changeId());
         PurposeChangeKind kind = Values.requireNonNull("kind", command.kind());
         String reason = Values.requireText("reason", command.reason(), REASON_MAX);
         PurposeChangeProposed proposed = switch (kind) {
-            case PUT -> put(id, command, catalogue, reason, clock);
-            case WITHDRAW -> withdraw(id, command, catalogue, purposes, reason, clock);
+            case PUT -> put(id, command, offices, reason, clock);
+            case WITHDRAW -> withdraw(id, command, offices, purposes, reason, clock);
         };
         apply(proposed, MetaData.with(PROPOSER_FINGERPRINT, fingerprint(id, command.actor())));
     }
 
-    private static PurposeChangeProposed put(PurposeChangeId id, ProposePurposeChange command, Catalogue catalogue,
+    private static PurposeChangeProposed put(PurposeChangeId id, ProposePurposeChange command, OfficeDirectory offices,
                                              String reason, Clock clock) {
         Purpose purpose = Values.requireNonNull("purpose", command.purpose());
         if ((command.office() != null && !command.office().equals(purpose.office()))
@@ -72,7 +72,7 @@ public class PurposeChange {
             throw DomainRuleViolation.invalid("purpose-mismatch", "code",
                     "a PUT names the office and code of the purpose it carries");
         }
-        requireKnownOffice(catalogue, purpose.office(), "office");
+        requireKnownOffice(offices, purpose.office(), "office");
         String name = Values.requireText("name", purpose.name(), NAME_MAX);
         String legalBasis = Values.requireText("legalBasis", purpose.legalBasis(), LEGAL_BASIS_MAX);
         if (purpose.categories().isEmpty()) {
@@ -84,7 +84,7 @@ public class PurposeChange {
                     "name caseOffices or set allOffices, not both");
         }
         for (OfficeCode caseOffice : purpose.caseOffices()) {
-            requireKnownOffice(catalogue, caseOffice, "caseOffices");
+            requireKnownOffice(offices, caseOffice, "caseOffices");
         }
         List<DataCategory> categories = purpose.categories().stream().sorted().toList();
         List<OfficeCode> caseOffices = purpose.caseOffices().stream()
@@ -94,7 +94,7 @@ public class PurposeChange {
     }
 
     private static PurposeChangeProposed withdraw(PurposeChangeId id, ProposePurposeChange command,
-                                                  Catalogue catalogue, PurposeDirectory purposes, String reason,
+                                                  OfficeDirectory offices, PurposeDirectory purposes, String reason,
                                                   Clock clock) {
         if (command.purpose() != null) {
             throw DomainRuleViolation.invalid("withdrawal-has-no-definition", "purpose",
@@ -102,7 +102,7 @@ public class PurposeChange {
         }
         OfficeCode office = Values.requireNonNull("office", command.office());
         Values.requireNonNull("code", command.code());
-        requireKnownOffice(catalogue, office, "office");
+        requireKnownOffice(offices, office, "office");
         if (purposes.find(office, command.code()).isEmpty()) {
             throw DomainRuleViolation.invalid("purpose-not-in-force", "code",
                     "office " + office + " has no purpose " + command.code() + " in force to withdraw");
@@ -162,8 +162,8 @@ public class PurposeChange {
         FourEyes.requireRole(actor, role, rule, message);
     }
 
-    private static void requireKnownOffice(Catalogue catalogue, OfficeCode office, String field) {
-        if (catalogue.office(office).isEmpty()) {
+    private static void requireKnownOffice(OfficeDirectory offices, OfficeCode office, String field) {
+        if (offices.office(office).isEmpty()) {
             throw DomainRuleViolation.invalid("office-unknown", field, "office " + office + " is not in the catalogue");
         }
     }

@@ -1,0 +1,143 @@
+package de.eakte.api.catalogue;
+
+import de.eakte.api.config.AxonConfiguration;
+import de.eakte.core.catalogue.changes.OfficeChangeApproved;
+import de.eakte.core.catalogue.changes.OfficeChangeId;
+import de.eakte.core.catalogue.changes.OfficeChangeKind;
+import de.eakte.core.catalogue.changes.OfficeChangeOpinionAttached;
+import de.eakte.core.catalogue.changes.OfficeChangeProposed;
+import de.eakte.core.catalogue.changes.OfficeChangeRejected;
+import de.eakte.core.catalogue.changes.PurposeChangeStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static de.eakte.api.catalogue.PurposeCatalogueProjection.instant;
+
+/**
+ * The offices read model: every proposed change with its decision and the DPO's latest opinion
+ * ({@code office_change_view}), and the approved offices in force ({@code office_in_force}), which
+ * {@link JdbcOfficeDirectory} lays over the seeded defaults. Who acted comes from the events'
+ * metadata.
+ */
+@ProcessingGroup(OfficeCatalogueProjection.PROCESSING_GROUP)
+public class OfficeCatalogueProjection {
+
+    public static final String PROCESSING_GROUP = "office-catalogue";
+
+    private static final Logger log = LoggerFactory.getLogger(OfficeCatalogueProjection.class);
+
+    private final JdbcTemplate jdbc;
+
+    public OfficeCatalogueProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One change as listed for admins and the DPO. */
+    public record ChangeRow(long position, OfficeChangeId changeId, OfficeChangeKind kind, PurposeChangeStatus status,
+                            String code, String name, String reason, String proposedBy, Instant proposedAt,
+                            String decidedBy, Instant decidedAt, String rejectionReason, String dpoOpinion,
+                            String dpoOpinionBy, Instant dpoOpinionAt) {
+    }
+
+    @EventHandler
+    public void on(OfficeChangeProposed event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String proposer) {
+        jdbc.update("""
+                INSERT INTO office_change_view (change_id, kind, code, name, reason, status, proposed_by, proposed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.changeId().toString(), event.kind().name(), event.code().value(), event.name(), event.reason(),
+                PurposeChangeStatus.PENDING.name(), proposer, utc(event.proposedAt()));
+    }
+
+    @EventHandler
+    public void on(OfficeChangeApproved event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String approver) {
+        String id = event.changeId().toString();
+        jdbc.update("UPDATE office_change_view SET status = ?, decided_by = ?, decided_at = ? WHERE change_id = ?",
+                PurposeChangeStatus.APPROVED.name(), approver, utc(event.approvedAt()), id);
+        String code = jdbc.query("SELECT code FROM office_change_view WHERE change_id = ?",
+                (rs, i) -> rs.getString(1), id).stream().findFirst().orElse(null);
+        if (code == null) {
+            // cannot happen while the proposal is handled first in this processing group; never guess an office
+            log.error("approved change {} has no proposal in office_change_view; nothing put in force", id);
+            return;
+        }
+        // delete and insert: portable, and in the handler's one transaction
+        jdbc.update("DELETE FROM office_in_force WHERE code = ?", code);
+        jdbc.update("INSERT INTO office_in_force (code, name, change_id, in_force_since) "
+                + "SELECT code, name, change_id, ? FROM office_change_view WHERE change_id = ?",
+                utc(event.approvedAt()), id);
+    }
+
+    @EventHandler
+    public void on(OfficeChangeRejected event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String rejecter) {
+        jdbc.update("""
+                UPDATE office_change_view SET status = ?, decided_by = ?, decided_at = ?, rejection_reason = ?
+                WHERE change_id = ?""",
+                PurposeChangeStatus.REJECTED.name(), rejecter, utc(event.rejectedAt()), event.reason(),
+                event.changeId().toString());
+    }
+
+    @EventHandler
+    public void on(OfficeChangeOpinionAttached event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String dpo) {
+        jdbc.update("""
+                UPDATE office_change_view SET dpo_opinion = ?, dpo_opinion_by = ?, dpo_opinion_at = ?
+                WHERE change_id = ?""",
+                event.opinion(), dpo, utc(event.attachedAt()), event.changeId().toString());
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.update("DELETE FROM office_in_force");
+        jdbc.update("DELETE FROM office_change_view");
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------
+
+    /** Changes newest first, optionally of one status, after a cursor; at most {@code limit}. */
+    public List<ChangeRow> changes(PurposeChangeStatus status, Long before, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM office_change_view WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status.name());
+        }
+        if (before != null) {
+            sql.append(" AND list_position < ?");
+            args.add(before);
+        }
+        sql.append(" ORDER BY list_position DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), OfficeCatalogueProjection::row, args.toArray());
+    }
+
+    public Optional<ChangeRow> change(OfficeChangeId changeId) {
+        return jdbc.query("SELECT * FROM office_change_view WHERE change_id = ?", OfficeCatalogueProjection::row,
+                changeId.toString()).stream().findFirst();
+    }
+
+    private static ChangeRow row(ResultSet rs, int i) throws SQLException {
+        return new ChangeRow(rs.getLong("list_position"), OfficeChangeId.of(rs.getString("change_id")),
+                OfficeChangeKind.valueOf(rs.getString("kind")), PurposeChangeStatus.valueOf(rs.getString("status")),
+                rs.getString("code"), rs.getString("name"), rs.getString("reason"), rs.getString("proposed_by"),
+                instant(rs, "proposed_at"), rs.getString("decided_by"), instant(rs, "decided_at"),
+                rs.getString("rejection_reason"), rs.getString("dpo_opinion"), rs.getString("dpo_opinion_by"),
+                instant(rs, "dpo_opinion_at"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
