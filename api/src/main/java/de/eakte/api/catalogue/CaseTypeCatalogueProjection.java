@@ -18,13 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static de.eakte.api.catalogue.PurposeCatalogueProjection.instant;
+import static de.eakte.api.catalogue.ChangeViewTable.instant;
+import static de.eakte.api.catalogue.ChangeViewTable.utc;
 
 /**
  * The case types read model: every proposed change with its decision and the DPO's latest opinion
@@ -42,9 +40,11 @@ public class CaseTypeCatalogueProjection {
             "code, office, name, file_plan_key, target_days, confidentiality, retention_years, disposal, retention_basis";
 
     private final JdbcTemplate jdbc;
+    private final ChangeViewTable view;
 
     public CaseTypeCatalogueProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.view = new ChangeViewTable(jdbc, "case_type_change_view");
     }
 
     /** One change as listed for admins and the DPO. */
@@ -68,8 +68,7 @@ public class CaseTypeCatalogueProjection {
     @EventHandler
     public void on(CaseTypeChangeApproved event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String approver) {
         String id = event.changeId().toString();
-        jdbc.update("UPDATE case_type_change_view SET status = ?, decided_by = ?, decided_at = ? WHERE change_id = ?",
-                PurposeChangeStatus.APPROVED.name(), approver, utc(event.approvedAt()), id);
+        view.approved(id, approver, event.approvedAt());
         String code = jdbc.query("SELECT code FROM case_type_change_view WHERE change_id = ?",
                 (rs, i) -> rs.getString(1), id).stream().findFirst().orElse(null);
         if (code == null) {
@@ -86,49 +85,29 @@ public class CaseTypeCatalogueProjection {
 
     @EventHandler
     public void on(CaseTypeChangeRejected event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String rejecter) {
-        jdbc.update("""
-                UPDATE case_type_change_view SET status = ?, decided_by = ?, decided_at = ?, rejection_reason = ?
-                WHERE change_id = ?""",
-                PurposeChangeStatus.REJECTED.name(), rejecter, utc(event.rejectedAt()), event.reason(),
-                event.changeId().toString());
+        view.rejected(event.changeId().toString(), rejecter, event.rejectedAt(), event.reason());
     }
 
     @EventHandler
     public void on(CaseTypeChangeOpinionAttached event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String dpo) {
-        jdbc.update("""
-                UPDATE case_type_change_view SET dpo_opinion = ?, dpo_opinion_by = ?, dpo_opinion_at = ?
-                WHERE change_id = ?""",
-                event.opinion(), dpo, utc(event.attachedAt()), event.changeId().toString());
+        view.opinionAttached(event.changeId().toString(), dpo, event.attachedAt(), event.opinion());
     }
 
     @ResetHandler
     public void reset() {
         jdbc.update("DELETE FROM case_type_in_force");
-        jdbc.update("DELETE FROM case_type_change_view");
+        view.clear();
     }
 
     // ---- reads ----------------------------------------------------------------------------------
 
     /** Changes newest first, optionally of one status, after a cursor; at most {@code limit}. */
     public List<ChangeRow> changes(PurposeChangeStatus status, Long before, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM case_type_change_view WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (status != null) {
-            sql.append(" AND status = ?");
-            args.add(status.name());
-        }
-        if (before != null) {
-            sql.append(" AND list_position < ?");
-            args.add(before);
-        }
-        sql.append(" ORDER BY list_position DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), CaseTypeCatalogueProjection::row, args.toArray());
+        return view.changes(status, before, limit, CaseTypeCatalogueProjection::row);
     }
 
     public Optional<ChangeRow> change(CaseTypeChangeId changeId) {
-        return jdbc.query("SELECT * FROM case_type_change_view WHERE change_id = ?", CaseTypeCatalogueProjection::row,
-                changeId.toString()).stream().findFirst();
+        return view.change(changeId.toString(), CaseTypeCatalogueProjection::row);
     }
 
     private static ChangeRow row(ResultSet rs, int i) throws SQLException {
@@ -140,9 +119,5 @@ public class CaseTypeCatalogueProjection {
                 instant(rs, "proposed_at"), rs.getString("decided_by"), instant(rs, "decided_at"),
                 rs.getString("rejection_reason"), rs.getString("dpo_opinion"), rs.getString("dpo_opinion_by"),
                 instant(rs, "dpo_opinion_at"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -4,7 +4,6 @@ import de.eakte.api.catalogue.CatalogueRequests.OpinionRequest;
 import de.eakte.api.catalogue.CatalogueRequests.PurposeChangeRequest;
 import de.eakte.api.catalogue.CatalogueRequests.RejectionRequest;
 import de.eakte.api.web.Commands;
-import de.eakte.api.web.HttpEdgeFilter;
 import de.eakte.api.web.IdempotencyStore;
 import de.eakte.api.web.NotFoundException;
 import de.eakte.api.web.Requests;
@@ -15,10 +14,8 @@ import de.eakte.core.catalogue.changes.AttachDpoOpinion;
 import de.eakte.core.catalogue.changes.ProposePurposeChange;
 import de.eakte.core.catalogue.changes.PurposeChangeId;
 import de.eakte.core.catalogue.changes.PurposeChangeKind;
-import de.eakte.core.catalogue.changes.PurposeChangeStatus;
 import de.eakte.core.catalogue.changes.RejectPurposeChange;
 import de.eakte.core.shared.Actor;
-import de.eakte.core.shared.InvalidValueException;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +23,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The catalogue: the reference data in force for every caller; purpose changes proposed by an
@@ -56,28 +50,21 @@ public class CatalogueController {
 
     static final String CHANGES = "/api/admin/catalogue/purpose-changes";
     static final String DPO_CHANGES = "/api/dpo/catalogue/purpose-changes";
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 200;
-    private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
 
-    private final Commands commands;
-    private final IdempotencyStore idempotency;
+    private final ChangeEndpoints endpoints;
     private final JdbcOfficeDirectory offices;
     private final JdbcCaseTypeDirectory caseTypes;
     private final JdbcPurposeDirectory purposes;
     private final PurposeCatalogueProjection changes;
-    private final JsonMapper json;
 
     public CatalogueController(Commands commands, IdempotencyStore idempotency, JdbcOfficeDirectory offices,
                                JdbcCaseTypeDirectory caseTypes, JdbcPurposeDirectory purposes,
                                PurposeCatalogueProjection changes, JsonMapper json) {
-        this.commands = commands;
-        this.idempotency = idempotency;
+        this.endpoints = new ChangeEndpoints(commands, idempotency, json, CHANGES);
         this.offices = offices;
         this.caseTypes = caseTypes;
         this.purposes = purposes;
         this.changes = changes;
-        this.json = json;
     }
 
     @GetMapping("/api/catalogue")
@@ -103,15 +90,7 @@ public class CatalogueController {
             Authentication auth, HttpServletRequest request) {
         Actor actor = CatalogueCallers.actingAs(Role.ADMIN, auth);
         Function<PurposeChangeId, ProposePurposeChange> proposal = proposal(Requests.required("body", body), actor);
-        IdempotencyStore.Outcome outcome = idempotency.create(key, actor.subject(), "POST " + CHANGES,
-                json.writeValueAsBytes(body), () -> {
-                    PurposeChangeId id = PurposeChangeId.random();
-                    commands.send(proposal.apply(id), actor, HttpEdgeFilter.correlationId(request));
-                    return id.toString();
-                });
-        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create(CHANGES + "/" + outcome.createdId()))
-                .body(new CatalogueResponses.Created(outcome.createdId(), PurposeChangeStatus.PENDING.name()));
+        return endpoints.propose(key, actor, body, PurposeChangeId::random, proposal, request);
     }
 
     @GetMapping(CHANGES)
@@ -147,10 +126,7 @@ public class CatalogueController {
                     + "as soon as the catalogue read model has applied it, normally within milliseconds.")
     public CatalogueResponses.Decided approve(@PathVariable String changeId, Authentication auth,
                                               HttpServletRequest request) {
-        Actor actor = CatalogueCallers.actingAs(Role.ADMIN, auth);
-        PurposeChangeId id = PurposeChangeId.of(changeId);
-        commands.send(new ApprovePurposeChange(id, actor), actor, HttpEdgeFilter.correlationId(request));
-        return new CatalogueResponses.Decided(id.toString(), PurposeChangeStatus.APPROVED.name());
+        return endpoints.approve(changeId, PurposeChangeId::of, ApprovePurposeChange::new, auth, request);
     }
 
     @PostMapping(CHANGES + "/{changeId}/reject")
@@ -158,11 +134,7 @@ public class CatalogueController {
             description = "An admin other than the proposer (four eyes), with a reason.")
     public CatalogueResponses.Decided reject(@PathVariable String changeId, @RequestBody RejectionRequest body,
                                              Authentication auth, HttpServletRequest request) {
-        Actor actor = CatalogueCallers.actingAs(Role.ADMIN, auth);
-        PurposeChangeId id = PurposeChangeId.of(changeId);
-        String reason = Requests.required("body", body).reason();
-        commands.send(new RejectPurposeChange(id, reason, actor), actor, HttpEdgeFilter.correlationId(request));
-        return new CatalogueResponses.Decided(id.toString(), PurposeChangeStatus.REJECTED.name());
+        return endpoints.reject(changeId, PurposeChangeId::of, body, RejectPurposeChange::new, auth, request);
     }
 
     @PostMapping(DPO_CHANGES + "/{changeId}/opinion")
@@ -171,11 +143,7 @@ public class CatalogueController {
                     + "one stays in the event store.")
     public CatalogueResponses.OpinionAttached opinion(@PathVariable String changeId, @RequestBody OpinionRequest body,
                                                       Authentication auth, HttpServletRequest request) {
-        Actor actor = CatalogueCallers.actingAs(Role.DPO, auth);
-        PurposeChangeId id = PurposeChangeId.of(changeId);
-        String opinion = Requests.required("body", body).opinion();
-        commands.send(new AttachDpoOpinion(id, opinion, actor), actor, HttpEdgeFilter.correlationId(request));
-        return new CatalogueResponses.OpinionAttached(id.toString());
+        return endpoints.opinion(changeId, PurposeChangeId::of, body, AttachDpoOpinion::new, auth, request);
     }
 
     /** Checks the body before anything is stored; the change id is drawn only once the key is claimed. */
@@ -190,42 +158,11 @@ public class CatalogueController {
         return id -> ProposePurposeChange.withdraw(id, office, code, body.reason(), actor);
     }
 
-    private CatalogueResponses.ChangePage page(String status, String limitText, String cursor) {
-        PurposeChangeStatus wanted = Requests.enumValue("status", PurposeChangeStatus.class, status);
-        int limit = limit(limitText);
-        Long before = cursor(cursor);
-        // one more than asked tells whether another page follows
-        List<PurposeCatalogueProjection.ChangeRow> rows = changes.changes(wanted, before, limit + 1);
-        boolean more = rows.size() > limit;
-        List<PurposeCatalogueProjection.ChangeRow> shown = more ? rows.subList(0, limit) : rows;
-        return new CatalogueResponses.ChangePage(shown.stream().map(CatalogueResponses.ChangeView::of).toList(),
-                more ? Long.toString(shown.get(shown.size() - 1).position()) : null);
-    }
-
-    /** The list position an earlier page's nextCursor names, or null for the first page. */
-    static Long cursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        if (!CURSOR.matcher(cursor.strip()).matches()) {
-            throw new InvalidValueException("cursor", "cursor", "cursor must be the nextCursor of an earlier page");
-        }
-        return Long.parseLong(cursor.strip());
-    }
-
-    static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, like an out-of-range number
-        }
-        throw new InvalidValueException("limit", "range", "limit must be a number from 1 to " + MAX_LIMIT);
+    private CatalogueResponses.ChangePage page(String status, String limit, String cursor) {
+        return ChangeEndpoints.page(status, limit, cursor, changes::changes,
+                PurposeCatalogueProjection.ChangeRow::position,
+                (rows, next) -> new CatalogueResponses.ChangePage(
+                        rows.stream().map(CatalogueResponses.ChangeView::of).toList(), next));
     }
 
     private CatalogueResponses.ChangeView one(String changeId) {

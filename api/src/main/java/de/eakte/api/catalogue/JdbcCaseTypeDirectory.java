@@ -71,6 +71,6 @@ public class JdbcCaseTypeDirectory implements CaseTypeDirectory {
                 Confidentiality.valueOf(rs.getString("confidentiality")), rs.getInt("retention_years"),
                 DisposalKind.valueOf(rs.getString("disposal")), rs.getString("retention_basis"));
         return new InForce(type, CaseTypeChangeId.of(rs.getString("change_id")),
-                PurposeCatalogueProjection.instant(rs, "in_force_since"));
+                ChangeViewTable.instant(rs, "in_force_since"));
     }
 }

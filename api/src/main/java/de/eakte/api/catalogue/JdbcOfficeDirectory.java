@@ -62,6 +62,6 @@ public class JdbcOfficeDirectory implements OfficeDirectory {
 
     private static InForce row(ResultSet rs, int i) throws SQLException {
         return new InForce(new Office(OfficeCode.of(rs.getString("code")), rs.getString("name")),
-                OfficeChangeId.of(rs.getString("change_id")), PurposeCatalogueProjection.instant(rs, "in_force_since"));
+                OfficeChangeId.of(rs.getString("change_id")), ChangeViewTable.instant(rs, "in_force_since"));
     }
 }

@@ -92,6 +92,6 @@ public class JdbcPurposeDirectory implements PurposeDirectory {
                 Lists.split(rs.getString("case_offices")).stream().map(OfficeCode::of).collect(Collectors.toSet()),
                 rs.getBoolean("all_offices"));
         return new Row(office, code, purpose, PurposeChangeId.of(rs.getString("change_id")),
-                PurposeCatalogueProjection.instant(rs, "in_force_since"));
+                ChangeViewTable.instant(rs, "in_force_since"));
     }
 }

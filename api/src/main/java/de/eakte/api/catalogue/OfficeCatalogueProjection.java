@@ -19,13 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static de.eakte.api.catalogue.PurposeCatalogueProjection.instant;
+import static de.eakte.api.catalogue.ChangeViewTable.instant;
+import static de.eakte.api.catalogue.ChangeViewTable.utc;
 
 /**
  * The offices read model: every proposed change with its decision and the DPO's latest opinion
@@ -41,9 +39,11 @@ public class OfficeCatalogueProjection {
     private static final Logger log = LoggerFactory.getLogger(OfficeCatalogueProjection.class);
 
     private final JdbcTemplate jdbc;
+    private final ChangeViewTable view;
 
     public OfficeCatalogueProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.view = new ChangeViewTable(jdbc, "office_change_view");
     }
 
     /** One change as listed for admins and the DPO. */
@@ -65,8 +65,7 @@ public class OfficeCatalogueProjection {
     @EventHandler
     public void on(OfficeChangeApproved event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String approver) {
         String id = event.changeId().toString();
-        jdbc.update("UPDATE office_change_view SET status = ?, decided_by = ?, decided_at = ? WHERE change_id = ?",
-                PurposeChangeStatus.APPROVED.name(), approver, utc(event.approvedAt()), id);
+        view.approved(id, approver, event.approvedAt());
         String code = jdbc.query("SELECT code FROM office_change_view WHERE change_id = ?",
                 (rs, i) -> rs.getString(1), id).stream().findFirst().orElse(null);
         if (code == null) {
@@ -83,49 +82,29 @@ public class OfficeCatalogueProjection {
 
     @EventHandler
     public void on(OfficeChangeRejected event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String rejecter) {
-        jdbc.update("""
-                UPDATE office_change_view SET status = ?, decided_by = ?, decided_at = ?, rejection_reason = ?
-                WHERE change_id = ?""",
-                PurposeChangeStatus.REJECTED.name(), rejecter, utc(event.rejectedAt()), event.reason(),
-                event.changeId().toString());
+        view.rejected(event.changeId().toString(), rejecter, event.rejectedAt(), event.reason());
     }
 
     @EventHandler
     public void on(OfficeChangeOpinionAttached event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String dpo) {
-        jdbc.update("""
-                UPDATE office_change_view SET dpo_opinion = ?, dpo_opinion_by = ?, dpo_opinion_at = ?
-                WHERE change_id = ?""",
-                event.opinion(), dpo, utc(event.attachedAt()), event.changeId().toString());
+        view.opinionAttached(event.changeId().toString(), dpo, event.attachedAt(), event.opinion());
     }
 
     @ResetHandler
     public void reset() {
         jdbc.update("DELETE FROM office_in_force");
-        jdbc.update("DELETE FROM office_change_view");
+        view.clear();
     }
 
     // ---- reads ----------------------------------------------------------------------------------
 
     /** Changes newest first, optionally of one status, after a cursor; at most {@code limit}. */
     public List<ChangeRow> changes(PurposeChangeStatus status, Long before, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM office_change_view WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (status != null) {
-            sql.append(" AND status = ?");
-            args.add(status.name());
-        }
-        if (before != null) {
-            sql.append(" AND list_position < ?");
-            args.add(before);
-        }
-        sql.append(" ORDER BY list_position DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), OfficeCatalogueProjection::row, args.toArray());
+        return view.changes(status, before, limit, OfficeCatalogueProjection::row);
     }
 
     public Optional<ChangeRow> change(OfficeChangeId changeId) {
-        return jdbc.query("SELECT * FROM office_change_view WHERE change_id = ?", OfficeCatalogueProjection::row,
-                changeId.toString()).stream().findFirst();
+        return view.change(changeId.toString(), OfficeCatalogueProjection::row);
     }
 
     private static ChangeRow row(ResultSet rs, int i) throws SQLException {
@@ -135,9 +114,5 @@ public class OfficeCatalogueProjection {
                 instant(rs, "proposed_at"), rs.getString("decided_by"), instant(rs, "decided_at"),
                 rs.getString("rejection_reason"), rs.getString("dpo_opinion"), rs.getString("dpo_opinion_by"),
                 instant(rs, "dpo_opinion_at"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

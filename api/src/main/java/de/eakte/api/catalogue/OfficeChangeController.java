@@ -3,14 +3,12 @@ package de.eakte.api.catalogue;
 import de.eakte.api.catalogue.CatalogueRequests.OpinionRequest;
 import de.eakte.api.catalogue.CatalogueRequests.RejectionRequest;
 import de.eakte.api.web.Commands;
-import de.eakte.api.web.HttpEdgeFilter;
 import de.eakte.api.web.IdempotencyStore;
 import de.eakte.api.web.NotFoundException;
 import de.eakte.api.web.Requests;
 import de.eakte.core.catalogue.changes.ApproveOfficeChange;
 import de.eakte.core.catalogue.changes.AttachOfficeChangeOpinion;
 import de.eakte.core.catalogue.changes.OfficeChangeId;
-import de.eakte.core.catalogue.changes.PurposeChangeStatus;
 import de.eakte.core.catalogue.changes.RejectOfficeChange;
 import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.Role;
@@ -19,7 +17,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.util.List;
 
 /**
  * Office changes: proposed by an admin, approved or rejected by another admin (four eyes), with
@@ -47,17 +41,13 @@ public class OfficeChangeController {
     static final String CHANGES = "/api/admin/catalogue/office-changes";
     static final String DPO_CHANGES = "/api/dpo/catalogue/office-changes";
 
-    private final Commands commands;
-    private final IdempotencyStore idempotency;
+    private final ChangeEndpoints endpoints;
     private final OfficeCatalogueProjection changes;
-    private final JsonMapper json;
 
     public OfficeChangeController(Commands commands, IdempotencyStore idempotency, OfficeCatalogueProjection changes,
                                   JsonMapper json) {
-        this.commands = commands;
-        this.idempotency = idempotency;
+        this.endpoints = new ChangeEndpoints(commands, idempotency, json, CHANGES);
         this.changes = changes;
-        this.json = json;
     }
 
     @PostMapping(CHANGES)
@@ -72,15 +62,7 @@ public class OfficeChangeController {
         OfficeChangeRequest checked = Requests.required("body", body);
         // parse before the key is claimed, so a malformed body stores nothing
         checked.toCommand(OfficeChangeId.random(), actor);
-        IdempotencyStore.Outcome outcome = idempotency.create(key, actor.subject(), "POST " + CHANGES,
-                json.writeValueAsBytes(body), () -> {
-                    OfficeChangeId id = OfficeChangeId.random();
-                    commands.send(checked.toCommand(id, actor), actor, HttpEdgeFilter.correlationId(request));
-                    return id.toString();
-                });
-        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create(CHANGES + "/" + outcome.createdId()))
-                .body(new CatalogueResponses.Created(outcome.createdId(), PurposeChangeStatus.PENDING.name()));
+        return endpoints.propose(key, actor, body, OfficeChangeId::random, id -> checked.toCommand(id, actor), request);
     }
 
     @GetMapping(CHANGES)
@@ -116,10 +98,7 @@ public class OfficeChangeController {
                     + "of the office can be proposed once the catalogue read model has applied it.")
     public CatalogueResponses.Decided approve(@PathVariable String changeId, Authentication auth,
                                               HttpServletRequest request) {
-        Actor actor = CatalogueCallers.actingAs(Role.ADMIN, auth);
-        OfficeChangeId id = OfficeChangeId.of(changeId);
-        commands.send(new ApproveOfficeChange(id, actor), actor, HttpEdgeFilter.correlationId(request));
-        return new CatalogueResponses.Decided(id.toString(), PurposeChangeStatus.APPROVED.name());
+        return endpoints.approve(changeId, OfficeChangeId::of, ApproveOfficeChange::new, auth, request);
     }
 
     @PostMapping(CHANGES + "/{changeId}/reject")
@@ -127,11 +106,7 @@ public class OfficeChangeController {
             description = "An admin other than the proposer (four eyes), with a reason.")
     public CatalogueResponses.Decided reject(@PathVariable String changeId, @RequestBody RejectionRequest body,
                                              Authentication auth, HttpServletRequest request) {
-        Actor actor = CatalogueCallers.actingAs(Role.ADMIN, auth);
-        OfficeChangeId id = OfficeChangeId.of(changeId);
-        String reason = Requests.required("body", body).reason();
-        commands.send(new RejectOfficeChange(id, reason, actor), actor, HttpEdgeFilter.correlationId(request));
-        return new CatalogueResponses.Decided(id.toString(), PurposeChangeStatus.REJECTED.name());
+        return endpoints.reject(changeId, OfficeChangeId::of, body, RejectOfficeChange::new, auth, request);
     }
 
     @PostMapping(DPO_CHANGES + "/{changeId}/opinion")
@@ -140,23 +115,13 @@ public class OfficeChangeController {
                     + "one stays in the event store.")
     public CatalogueResponses.OpinionAttached opinion(@PathVariable String changeId, @RequestBody OpinionRequest body,
                                                       Authentication auth, HttpServletRequest request) {
-        Actor actor = CatalogueCallers.actingAs(Role.DPO, auth);
-        OfficeChangeId id = OfficeChangeId.of(changeId);
-        String opinion = Requests.required("body", body).opinion();
-        commands.send(new AttachOfficeChangeOpinion(id, opinion, actor), actor, HttpEdgeFilter.correlationId(request));
-        return new CatalogueResponses.OpinionAttached(id.toString());
+        return endpoints.opinion(changeId, OfficeChangeId::of, body, AttachOfficeChangeOpinion::new, auth, request);
     }
 
-    private CatalogueResponses.OfficeChangePage page(String status, String limitText, String cursor) {
-        PurposeChangeStatus wanted = Requests.enumValue("status", PurposeChangeStatus.class, status);
-        int limit = CatalogueController.limit(limitText);
-        // one more than asked tells whether another page follows
-        List<OfficeCatalogueProjection.ChangeRow> rows =
-                changes.changes(wanted, CatalogueController.cursor(cursor), limit + 1);
-        boolean more = rows.size() > limit;
-        List<OfficeCatalogueProjection.ChangeRow> shown = more ? rows.subList(0, limit) : rows;
-        return new CatalogueResponses.OfficeChangePage(
-                shown.stream().map(CatalogueResponses.OfficeChangeView::of).toList(),
-                more ? Long.toString(shown.get(shown.size() - 1).position()) : null);
+    private CatalogueResponses.OfficeChangePage page(String status, String limit, String cursor) {
+        return ChangeEndpoints.page(status, limit, cursor, changes::changes,
+                OfficeCatalogueProjection.ChangeRow::position,
+                (rows, next) -> new CatalogueResponses.OfficeChangePage(
+                        rows.stream().map(CatalogueResponses.OfficeChangeView::of).toList(), next));
     }
 }

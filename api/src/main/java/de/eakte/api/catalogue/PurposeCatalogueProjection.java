@@ -19,11 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static de.eakte.api.catalogue.ChangeViewTable.instant;
+import static de.eakte.api.catalogue.ChangeViewTable.utc;
 
 /**
  * The purposes catalogue read model: every proposed change with its decision and the DPO's latest
@@ -39,9 +39,11 @@ public class PurposeCatalogueProjection {
     private static final Logger log = LoggerFactory.getLogger(PurposeCatalogueProjection.class);
 
     private final JdbcTemplate jdbc;
+    private final ChangeViewTable view;
 
     public PurposeCatalogueProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.view = new ChangeViewTable(jdbc, "purpose_change_view");
     }
 
     /** One change as listed for admins and the DPO. */
@@ -67,8 +69,7 @@ public class PurposeCatalogueProjection {
     @EventHandler
     public void on(PurposeChangeApproved event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String approver) {
         String id = event.changeId().toString();
-        jdbc.update("UPDATE purpose_change_view SET status = ?, decided_by = ?, decided_at = ? WHERE change_id = ?",
-                PurposeChangeStatus.APPROVED.name(), approver, utc(event.approvedAt()), id);
+        view.approved(id, approver, event.approvedAt());
         List<Object[]> proposal = jdbc.query("""
                 SELECT kind, office, code, name, legal_basis, categories, case_offices, all_offices
                 FROM purpose_change_view WHERE change_id = ?""",
@@ -93,25 +94,18 @@ public class PurposeCatalogueProjection {
 
     @EventHandler
     public void on(PurposeChangeRejected event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String rejecter) {
-        jdbc.update("""
-                UPDATE purpose_change_view SET status = ?, decided_by = ?, decided_at = ?, rejection_reason = ?
-                WHERE change_id = ?""",
-                PurposeChangeStatus.REJECTED.name(), rejecter, utc(event.rejectedAt()), event.reason(),
-                event.changeId().toString());
+        view.rejected(event.changeId().toString(), rejecter, event.rejectedAt(), event.reason());
     }
 
     @EventHandler
     public void on(DpoOpinionAttached event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String dpo) {
-        jdbc.update("""
-                UPDATE purpose_change_view SET dpo_opinion = ?, dpo_opinion_by = ?, dpo_opinion_at = ?
-                WHERE change_id = ?""",
-                event.opinion(), dpo, utc(event.attachedAt()), event.changeId().toString());
+        view.opinionAttached(event.changeId().toString(), dpo, event.attachedAt(), event.opinion());
     }
 
     @ResetHandler
     public void reset() {
         jdbc.update("DELETE FROM purpose_in_force");
-        jdbc.update("DELETE FROM purpose_change_view");
+        view.clear();
     }
 
     // ---- reads ----------------------------------------------------------------------------------
@@ -121,24 +115,11 @@ public class PurposeCatalogueProjection {
      * earlier page); at most {@code limit}.
      */
     public List<ChangeRow> changes(PurposeChangeStatus status, Long before, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM purpose_change_view WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (status != null) {
-            sql.append(" AND status = ?");
-            args.add(status.name());
-        }
-        if (before != null) {
-            sql.append(" AND list_position < ?");
-            args.add(before);
-        }
-        sql.append(" ORDER BY list_position DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), PurposeCatalogueProjection::row, args.toArray());
+        return view.changes(status, before, limit, PurposeCatalogueProjection::row);
     }
 
     public Optional<ChangeRow> change(PurposeChangeId changeId) {
-        return jdbc.query("SELECT * FROM purpose_change_view WHERE change_id = ?", PurposeCatalogueProjection::row,
-                changeId.toString()).stream().findFirst();
+        return view.change(changeId.toString(), PurposeCatalogueProjection::row);
     }
 
     private static ChangeRow row(ResultSet rs, int i) throws SQLException {
@@ -150,14 +131,5 @@ public class PurposeCatalogueProjection {
                 instant(rs, "proposed_at"), rs.getString("decided_by"), instant(rs, "decided_at"),
                 rs.getString("rejection_reason"), rs.getString("dpo_opinion"), rs.getString("dpo_opinion_by"),
                 instant(rs, "dpo_opinion_at"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }
