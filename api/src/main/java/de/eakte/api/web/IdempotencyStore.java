@@ -28,6 +28,7 @@ public class IdempotencyStore {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,200}");
     private static final Duration KEPT_FOR = Duration.ofHours(24);
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -51,11 +52,22 @@ public class IdempotencyStore {
         }
         String hash = sha256(body);
         try {
-            jdbc.update("""
-                    INSERT INTO idempotency_record (caller, route, idem_key, body_hash, created_id, created_at)
-                    VALUES (?, ?, ?, ?, NULL, ?)""", caller, route, key, hash, now());
+            claim(key, caller, route, hash);
         } catch (DuplicateKeyException seen) {
-            return replay(key, caller, route, hash);
+            // a claim whose request died between command and record (process killed) would block the
+            // key for a day; after a while it is treated as abandoned and claimed anew
+            int released = jdbc.update("""
+                    DELETE FROM idempotency_record WHERE caller = ? AND route = ? AND idem_key = ?
+                      AND created_id IS NULL AND created_at < ?""",
+                    caller, route, key, clock.instant().minus(ABANDONED_AFTER).atOffset(ZoneOffset.UTC));
+            if (released == 0) {
+                return replay(key, caller, route, hash);
+            }
+            try {
+                claim(key, caller, route, hash);
+            } catch (DuplicateKeyException raced) {
+                return replay(key, caller, route, hash);
+            }
         }
         String created;
         try {
@@ -68,6 +80,12 @@ public class IdempotencyStore {
         jdbc.update("UPDATE idempotency_record SET created_id = ? WHERE caller = ? AND route = ? AND idem_key = ?",
                 created, caller, route, key);
         return new Outcome(created, false);
+    }
+
+    private void claim(String key, String caller, String route, String hash) {
+        jdbc.update("""
+                INSERT INTO idempotency_record (caller, route, idem_key, body_hash, created_id, created_at)
+                VALUES (?, ?, ?, ?, NULL, ?)""", caller, route, key, hash, now());
     }
 
     private Outcome replay(String key, String caller, String route, String hash) {
