@@ -48,7 +48,11 @@ class EveryReadPassesThePolicyIT extends PostgresApiTest {
             "/api/dpo/break-glass", "the DPO's audit queue of grants; each use was recorded when it was opened "
                     + "(an AccessRecorded break-glass entry and BreakGlassOpened)",
             "/api/me/access-log", "the citizen's own access log, not recorded: each look would add an entry to the "
-                    + "log being read, and it shows the citizen only who looked at their data");
+                    + "log being read, and it shows the citizen only who looked at their data",
+            "/api/me/data-tracker/usagePeriod", "the citizen's own access log (Data Tracker form), not recorded: "
+                    + "like /api/me/access-log, each look would add an entry to the log being read",
+            "/api/me/data-tracker/heartbeat", "the Data Tracker liveness answer: status and server time, no "
+                    + "citizen's data");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
     private static final String PROBE = "/api/it-probe/{citizenId}";

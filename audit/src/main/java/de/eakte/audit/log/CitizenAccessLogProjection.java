@@ -136,6 +136,58 @@ public class CitizenAccessLogProjection {
         return new Page(List.copyOf(shown), new Cursor(last.at(), last.accessId().toString()).encode());
     }
 
+    /**
+     * How many entries a citizen's log holds in a period (for an offset-paged view such as the
+     * Data Tracker's {@code totalUsages}).
+     *
+     * @param from earliest time, inclusive; null for no lower bound
+     * @param to   latest time, exclusive; null for no upper bound
+     */
+    public long count(CitizenId citizenId, Instant from, Instant to) {
+        List<Object> args = new ArrayList<>(List.of(citizenId.toString()));
+        String where = period(from, to, args);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_access_log WHERE citizen_id = ?" + where,
+                Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Entries of a citizen's log in a period, newest first, skipping {@code offset} of them: the
+     * offset paging of the Data Tracker. Ties in time are ordered by access id, so pages neither
+     * repeat nor skip an entry while the period's content stays the same.
+     *
+     * @param from   earliest time, inclusive; null for no lower bound
+     * @param to     latest time, exclusive; null for no upper bound
+     * @param offset entries to skip, 0 or more
+     * @param limit  entries to return, 1 to {@value #MAX_LIMIT}
+     * @throws InvalidValueException for an offset or limit out of range or a period that ends before it starts
+     */
+    public List<Entry> usages(CitizenId citizenId, Instant from, Instant to, long offset, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidValueException("limit", "range", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw new InvalidValueException("offset", "range", "offset must be 0 or more");
+        }
+        List<Object> args = new ArrayList<>(List.of(citizenId.toString()));
+        String where = period(from, to, args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT * FROM citizen_access_log WHERE citizen_id = ?" + where
+                + " ORDER BY accessed_at DESC, access_id DESC LIMIT ? OFFSET ?", (rs, i) -> entry(rs), args.toArray());
+    }
+
+    /** The time of a citizen's earliest and latest entry; both null when the log is empty. */
+    public Period period(CitizenId citizenId) {
+        return jdbc.queryForObject(
+                "SELECT MIN(accessed_at) AS earliest, MAX(accessed_at) AS latest FROM citizen_access_log WHERE citizen_id = ?",
+                (rs, i) -> new Period(instant(rs, "earliest"), instant(rs, "latest")), citizenId.toString());
+    }
+
+    /** The earliest and latest access time in a citizen's log; nulls when it is empty. */
+    public record Period(Instant earliest, Instant latest) {
+    }
+
     /** The accesses a reference number stands for (normally one), for the DPO to look up. */
     public List<UUID> accessIds(String referenceNumber) {
         return jdbc.queryForList("SELECT access_id FROM citizen_access_log WHERE reference_number = ?",
@@ -205,6 +257,28 @@ public class CitizenAccessLogProjection {
                 AccessOutcome.valueOf(rs.getString("outcome")), rs.getString("decision_rule"),
                 rs.getBoolean("break_glass"), rs.getBoolean("flagged"), Channel.valueOf(rs.getString("channel")),
                 split(references).stream().map(FileReference::parse).toList());
+    }
+
+    /** The period condition for count and usages, adding its arguments. */
+    private static String period(Instant from, Instant to, List<Object> args) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidValueException("to", "after-from", "to must not be earlier than from");
+        }
+        StringBuilder sql = new StringBuilder();
+        if (from != null) {
+            sql.append(" AND accessed_at >= ?");
+            args.add(utc(from));
+        }
+        if (to != null) {
+            sql.append(" AND accessed_at < ?");
+            args.add(utc(to));
+        }
+        return sql.toString();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static String joined(Collection<?> values) {

@@ -212,6 +212,54 @@ class CitizenAccessLogProjectionTest {
     }
 
     @Test
+    void givenEntriesSomeAtTheSameInstant_whenOffsetPaged_thenCountedAndEveryEntryOnceNewestFirst() {
+        List<UUID> recorded = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            AccessRecorded read = caseContextRead(MIA, T0.plusSeconds(i / 2), REGISTRATION);
+            recorded.add(read.accessId());
+            projection.on(read);
+        }
+        projection.on(caseContextRead(OLE, T0, REGISTRATION));
+
+        List<Entry> seen = new ArrayList<>();
+        for (int offset = 0; offset < 8; offset += 3) {
+            seen.addAll(projection.usages(MIA, null, null, offset, 3));
+        }
+
+        assertThat(projection.count(MIA, null, null)).isEqualTo(7);
+        assertThat(seen).extracting(Entry::accessId).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(recorded);
+        assertThat(seen).isEqualTo(projection.page(MIA, null, null, null, null, 100).entries());
+        assertThat(projection.usages(MIA, null, null, 7, 3)).isEmpty();
+        // the period: from inclusive, to exclusive
+        assertThat(projection.count(MIA, T0.plusSeconds(1), T0.plusSeconds(3))).isEqualTo(4);
+        assertThat(projection.usages(MIA, T0.plusSeconds(1), T0.plusSeconds(3), 0, 100)).extracting(Entry::at)
+                .containsExactly(T0.plusSeconds(2), T0.plusSeconds(2), T0.plusSeconds(1), T0.plusSeconds(1));
+        assertThat(projection.count(MIA, T0, T0)).isZero();
+    }
+
+    @Test
+    void givenEntries_whenAskingTheirPeriod_thenEarliestAndLatestAndNullsWhenEmpty() {
+        projection.on(caseContextRead(MIA, T0.plusSeconds(30), REGISTRATION));
+        projection.on(denied(MIA, T0, TRADE));
+        projection.on(purposeRead(MIA, T0.plusSeconds(90), TRADE, "bert"));
+        projection.on(caseContextRead(OLE, T0.minusSeconds(60), REGISTRATION));
+
+        assertThat(projection.period(MIA)).isEqualTo(new CitizenAccessLogProjection.Period(T0, T0.plusSeconds(90)));
+        assertThat(projection.period(CitizenId.of("11111111-2222-4333-8444-555555555555")))
+                .isEqualTo(new CitizenAccessLogProjection.Period(null, null));
+    }
+
+    @Test
+    void givenBadOffsetPagingInput_whenPaged_thenRefusedNamingFieldAndRule() {
+        assertInvalid(() -> projection.usages(MIA, null, null, 0, 0), "limit", "range");
+        assertInvalid(() -> projection.usages(MIA, null, null, 0, 101), "limit", "range");
+        assertInvalid(() -> projection.usages(MIA, null, null, -1, 20), "offset", "range");
+        assertInvalid(() -> projection.usages(MIA, T0, T0.minusSeconds(1), 0, 20), "to", "after-from");
+        assertInvalid(() -> projection.count(MIA, T0, T0.minusSeconds(1)), "to", "after-from");
+    }
+
+    @Test
     void givenAnAccessId_whenReferenced_thenShortUpperCaseFormTheDpoCanLookUp() {
         AccessRecorded read = caseContextRead(MIA, T0, REGISTRATION);
         projection.on(read);
