@@ -1,14 +1,19 @@
 package de.eakte.api.accesslog;
 
 import de.eakte.audit.log.CitizenAccessLogProjection;
+import de.eakte.audit.log.DpoAccessLogProjection;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.file.Path;
+
 /**
- * Wiring of the access-log read models: the citizen's log, on a tracking processor of its own. A
- * tracking processor starts at the beginning of the event store, so a deployment that adds it
+ * Wiring of the access-log read models: the citizen's log and the DPO's log (staff as pseudonyms
+ * under the key in {@code ${eakte.data-dir}/keys/staff-pseudonym.key}), each on a tracking
+ * processor of its own. A tracking processor starts at the beginning of the event store, so a deployment that adds it
  * builds the log from every access recorded before.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,5 +28,17 @@ public class AccessLogConfiguration {
     ConfigurerModule citizenAccessLogProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(CitizenAccessLogProjection.PROCESSING_GROUP));
+    }
+
+    @Bean
+    DpoAccessLogProjection dpoAccessLogProjection(JdbcTemplate jdbc,
+                                                  @Value("${eakte.data-dir:./data}") String dataDir) {
+        return new DpoAccessLogProjection(jdbc, StaffPseudonymKey.loadOrCreate(StaffPseudonymKey.location(Path.of(dataDir))));
+    }
+
+    @Bean
+    ConfigurerModule dpoAccessLogProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessor(DpoAccessLogProjection.PROCESSING_GROUP));
     }
 }

@@ -41,18 +41,22 @@ class EveryReadPassesThePolicyIT extends PostgresApiTest {
      * GET endpoints that return no citizen's personal data, each with why. A key ending in
      * {@code /**} covers that path and everything below it; other keys are exact patterns.
      */
-    static final Map<String, String> ALLOWLIST = Map.of(
-            "/api/catalogue/**", "reference data: offices, case types and the purposes in force",
-            "/api/admin/catalogue/**", "the admins' purpose-catalogue changes: reference data, no citizen's data",
-            "/api/dpo/catalogue/**", "the same purpose-catalogue changes with the DPO's opinions: no citizen's data",
-            "/api/dpo/break-glass", "the DPO's audit queue of grants; each use was recorded when it was opened "
-                    + "(an AccessRecorded break-glass entry and BreakGlassOpened)",
-            "/api/me/access-log", "the citizen's own access log, not recorded: each look would add an entry to the "
-                    + "log being read, and it shows the citizen only who looked at their data",
-            "/api/me/data-tracker/usagePeriod", "the citizen's own access log (Data Tracker form), not recorded: "
-                    + "like /api/me/access-log, each look would add an entry to the log being read",
-            "/api/me/data-tracker/heartbeat", "the Data Tracker liveness answer: status and server time, no "
-                    + "citizen's data");
+    static final Map<String, String> ALLOWLIST = Map.ofEntries(
+            Map.entry("/api/catalogue/**", "reference data: offices, case types and the purposes in force"),
+            Map.entry("/api/admin/catalogue/**", "the admins' catalogue changes: reference data, no citizen's data"),
+            Map.entry("/api/dpo/catalogue/**", "the same catalogue changes with the DPO's opinions: no citizen's data"),
+            Map.entry("/api/dpo/break-glass", "the DPO's audit queue of grants; each use was recorded when it was opened "
+                    + "(an AccessRecorded break-glass entry and BreakGlassOpened)"),
+            Map.entry("/api/dpo/access-log", "the DPO's audit view of access entries (pseudonymised staff); exports are "
+                    + "recorded as AccessLogExported"),
+            Map.entry("/api/dpo/access-log.csv", "the DPO's audit view of access entries (pseudonymised staff); exports are "
+                    + "recorded as AccessLogExported"),
+            Map.entry("/api/me/access-log", "the citizen's own access log, not recorded: each look would add an entry to the "
+                    + "log being read, and it shows the citizen only who looked at their data"),
+            Map.entry("/api/me/data-tracker/usagePeriod", "the citizen's own access log (Data Tracker form), not recorded: "
+                    + "like /api/me/access-log, each look would add an entry to the log being read"),
+            Map.entry("/api/me/data-tracker/heartbeat", "the Data Tracker liveness answer: status and server time, no "
+                    + "citizen's data"));
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
     private static final String PROBE = "/api/it-probe/{citizenId}";

@@ -1,5 +1,6 @@
 package de.eakte.api.config;
 
+import de.eakte.core.access.AccessLogExported;
 import de.eakte.core.access.AccessOutcome;
 import de.eakte.core.access.AccessRecorded;
 import de.eakte.core.access.Channel;
@@ -116,6 +117,8 @@ class EventFormsTest {
                         "alice", new OfficeCode("33"), AccessOutcome.GRANTED, "staff-authenticated",
                         EnumSet.of(DataCategory.CASE_SUMMARIES, DataCategory.MASTER_DATA),
                         List.of(FileReference.parse("33-122.20-000042-2026")), null, Channel.REST, "corr-1"),
+                new AccessLogExported(UUID.fromString("4e5f6071-8293-4a41-b5c6-d7e8f90a1b2c"), AT, "dora",
+                        "office=33&outcome=DENIED&breakGlass=false", 12),
                 new InformationBlockSet(CITIZEN, InformationBlock.BLOCK, AT),
                 new InformationBlockLifted(CITIZEN, AT),
                 new BreakGlassOpened(UUID.fromString("3d4e5f60-7182-4930-a4b5-c6d7e8f90a1b"), CITIZEN, "staff", "bob",

@@ -1,0 +1,238 @@
+package de.eakte.audit.log;
+
+import de.eakte.core.access.AccessOutcome;
+import de.eakte.core.access.AccessRecorded;
+import de.eakte.core.access.Channel;
+import de.eakte.core.access.DataCategory;
+import de.eakte.core.cases.FileReference;
+import de.eakte.core.shared.CitizenId;
+import de.eakte.core.shared.InvalidValueException;
+import de.eakte.core.shared.OfficeCode;
+import de.eakte.core.shared.Role;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The data-protection officer's access log: every recorded access (granted, denied, break-glass),
+ * filterable by staff member, office, citizen, period, outcome and break-glass. Staff appear as
+ * stable pseudonyms: {@code P-} and the first 12 hex digits of HMAC-SHA256(key, subject), the key
+ * held by the application. The subject itself is not stored here; re-identifying a pseudonym is a
+ * separate action a second person must approve.
+ */
+@ProcessingGroup(DpoAccessLogProjection.PROCESSING_GROUP)
+public class DpoAccessLogProjection {
+
+    public static final String PROCESSING_GROUP = "dpo-access-log";
+    public static final int MAX_LIMIT = 500;
+    public static final Pattern PSEUDONYM = Pattern.compile("P-[0-9a-f]{12}");
+
+    private static final String HMAC = "HmacSHA256";
+    private static final int MIN_KEY_BYTES = 32;
+
+    private final JdbcTemplate jdbc;
+    private final SecretKeySpec key;
+
+    /** @param pseudonymKey the secret the staff pseudonyms are derived with, at least 32 bytes */
+    public DpoAccessLogProjection(JdbcTemplate jdbc, byte[] pseudonymKey) {
+        if (pseudonymKey == null || pseudonymKey.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("the staff pseudonym key must have at least " + MIN_KEY_BYTES + " bytes");
+        }
+        this.jdbc = jdbc;
+        this.key = new SecretKeySpec(pseudonymKey.clone(), HMAC);
+    }
+
+    @EventHandler
+    public void on(AccessRecorded event) {
+        // a tracking processor may hand an event again after a lost claim: keep the entry once
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_log WHERE access_id = ?",
+                Integer.class, event.accessId().toString());
+        if (known != null && known > 0) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO dpo_access_log (access_id, accessed_at, citizen_id, staff_pseudonym, actor_role, office,
+                  purpose, legal_basis, outcome, decision_rule, categories, file_references, break_glass, flagged,
+                  channel)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.accessId().toString(), utc(event.at()), event.citizenId().toString(),
+                pseudonym(event.actorSubject()), event.actorRole().name(),
+                event.actorOffice() == null ? null : event.actorOffice().value(), event.purpose(), event.legalBasis(),
+                event.outcome().name(), event.rule(), joined(event.categories()), joined(event.fileReferences()),
+                event.outcome() == AccessOutcome.BREAK_GLASS || event.breakGlass() != null, event.flagged(),
+                event.channel().name());
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.update("DELETE FROM dpo_access_log");
+    }
+
+    /** The stable pseudonym of a staff subject: {@code P-} and 12 hex digits of HMAC-SHA256(key, subject). */
+    public String pseudonym(String subject) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            byte[] digest = mac.doFinal(String.valueOf(subject).getBytes(StandardCharsets.UTF_8));
+            return "P-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    // ---- queries --------------------------------------------------------------------------------
+
+    /**
+     * What the DPO filters by; every field null for no restriction.
+     *
+     * @param from earliest time, inclusive
+     * @param to   latest time, exclusive
+     */
+    public record Filter(String staff, OfficeCode office, CitizenId citizenId, Instant from, Instant to,
+                         AccessOutcome outcome, Boolean breakGlass) {
+
+        public Filter {
+            if (staff != null && !PSEUDONYM.matcher(staff).matches()) {
+                throw new InvalidValueException("staff", "pseudonym", "staff must be a pseudonym such as P-0123456789ab");
+            }
+            if (from != null && to != null && !from.isBefore(to)) {
+                throw new InvalidValueException("to", "after-from", "to must be later than from");
+            }
+        }
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null);
+        }
+    }
+
+    /** One entry as the DPO sees it: the staff member as a pseudonym, no free-text reason. */
+    public record Entry(UUID accessId, Instant at, CitizenId citizenId, String staff, Role actorRole,
+                        OfficeCode office, String purpose, String legalBasis, AccessOutcome outcome, String rule,
+                        Set<DataCategory> categories, List<FileReference> fileReferences, boolean breakGlass,
+                        boolean flagged, Channel channel) {
+    }
+
+    /**
+     * Matching entries, newest first (ties by access id), skipping {@code offset}.
+     *
+     * @throws InvalidValueException for an offset or limit out of range
+     */
+    public List<Entry> query(Filter filter, long offset, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidValueException("limit", "range", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw new InvalidValueException("offset", "range", "offset must be 0 or more");
+        }
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT * FROM dpo_access_log" + where
+                + " ORDER BY accessed_at DESC, access_id DESC LIMIT ? OFFSET ?", (rs, i) -> entry(rs), args.toArray());
+    }
+
+    /** How many entries match. */
+    public long count(Filter filter) {
+        List<Object> args = new ArrayList<>();
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_log" + where(filter, args), Long.class,
+                args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Hands every matching entry to {@code sink}, newest first, one row at a time (for an export),
+     * at most {@code max} of them.
+     */
+    public void forEach(Filter filter, long max, Consumer<Entry> sink) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(max);
+        jdbc.query("SELECT * FROM dpo_access_log" + where + " ORDER BY accessed_at DESC, access_id DESC LIMIT ?",
+                rs -> {
+                    sink.accept(entry(rs));
+                }, args.toArray());
+    }
+
+    private static String where(Filter f, List<Object> args) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        if (f.staff() != null) {
+            sql.append(" AND staff_pseudonym = ?");
+            args.add(f.staff());
+        }
+        if (f.office() != null) {
+            sql.append(" AND office = ?");
+            args.add(f.office().value());
+        }
+        if (f.citizenId() != null) {
+            sql.append(" AND citizen_id = ?");
+            args.add(f.citizenId().toString());
+        }
+        if (f.from() != null) {
+            sql.append(" AND accessed_at >= ?");
+            args.add(utc(f.from()));
+        }
+        if (f.to() != null) {
+            sql.append(" AND accessed_at < ?");
+            args.add(utc(f.to()));
+        }
+        if (f.outcome() != null) {
+            sql.append(" AND outcome = ?");
+            args.add(f.outcome().name());
+        }
+        if (f.breakGlass() != null) {
+            sql.append(" AND break_glass = ?");
+            args.add(f.breakGlass());
+        }
+        return sql.toString();
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        String office = rs.getString("office");
+        EnumSet<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        split(rs.getString("categories")).forEach(c -> categories.add(DataCategory.valueOf(c)));
+        return new Entry(UUID.fromString(rs.getString("access_id")),
+                rs.getObject("accessed_at", OffsetDateTime.class).toInstant(), CitizenId.of(rs.getString("citizen_id")),
+                rs.getString("staff_pseudonym"), Role.valueOf(rs.getString("actor_role")),
+                office == null ? null : new OfficeCode(office), rs.getString("purpose"), rs.getString("legal_basis"),
+                AccessOutcome.valueOf(rs.getString("outcome")), rs.getString("decision_rule"),
+                Collections.unmodifiableSet(categories),
+                split(rs.getString("file_references")).stream().map(FileReference::parse).toList(),
+                rs.getBoolean("break_glass"), rs.getBoolean("flagged"), Channel.valueOf(rs.getString("channel")));
+    }
+
+    private static String joined(Collection<?> values) {
+        return values == null ? "" : values.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
