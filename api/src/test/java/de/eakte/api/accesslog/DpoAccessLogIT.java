@@ -69,39 +69,8 @@ class DpoAccessLogIT extends PostgresApiTest {
      * once the DPO's log holds all five.
      */
     private String fixture(String familyName) {
-        String registration = staffToken(annaSubject, "33");
-        String citizenId = createCitizen(registration, citizenBody(familyName, "Mia", "1979-07-17"));
-        Http.Response idCard = openCase(registration, citizenId, "identity-card", "Personalausweis " + run);
-        assertThat(idCard.status()).as(idCard.body()).isEqualTo(201);
-        Duration moved = Duration.ZERO;
-        try {
-            for (int i = 0; i < 2; i++) {
-                clock.advance(Duration.ofSeconds(1));
-                moved = moved.plusSeconds(1);
-                Http.Response own = http.get("/api/cases/" + idCard.text("caseId")).token(registration)
-                        .header("Consistency-Token", idCard.header("Consistency-Token")).send();
-                assertThat(own.status()).as(own.body()).isEqualTo(200);
-            }
-            clock.advance(Duration.ofSeconds(1));
-            moved = moved.plusSeconds(1);
-            Http.Response amtshilfe = http.get(fileOf(citizenId)).token(staffToken(veraSubject, "36"))
-                    .purpose("AMTSHILFE").send();
-            assertThat(amtshilfe.status()).as(amtshilfe.body()).isEqualTo(200);
-
-            clock.advance(Duration.ofSeconds(1));
-            moved = moved.plusSeconds(1);
-            assertProblem(http.get(fileOf(citizenId)).token(staffToken(bertSubject, "32")).send(), 403,
-                    "access-denied");
-
-            clock.advance(Duration.ofSeconds(1));
-            moved = moved.plusSeconds(1);
-            Http.Response emergency = http.get(fileOf(citizenId)).token(staffToken(sinaSubject, "50"))
-                    .header("Access-Break-Glass", "Notfall: Polizei vor Ort " + run).send();
-            assertThat(emergency.status()).as(emergency.body()).isEqualTo(200);
-        } finally {
-            // the context and its clock are shared by every IT: leave it as it was
-            clock.advance(moved.negated());
-        }
+        String citizenId = staffReadAFile(new StaffSubjects(annaSubject, veraSubject, bertSubject, sinaSubject),
+                familyName, run, 2, "Notfall: Polizei vor Ort " + run);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(entries(log("?citizen=" + citizenId))).hasSize(5));
         return citizenId;

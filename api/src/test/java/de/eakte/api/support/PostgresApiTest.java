@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,5 +114,52 @@ public abstract class PostgresApiTest {
                 Map.of("kind", kind, "visibility", visibility, "text", text)).token(token).send();
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response;
+    }
+
+    /** The four staff members who read a file in the access-log tests. */
+    public record StaffSubjects(String registration, String vehicles, String trade, String social) {
+    }
+
+    /**
+     * Creates a citizen with an identity-card case and has staff read the file one second apart on
+     * the test clock: the registration office in its case context ({@code ownCaseReads} times),
+     * vehicles (36) with AMTSHILFE, the trade office (32) without a purpose (denied), social
+     * services (50) breaking the glass. The shared clock is left as it was. Answers the citizen id.
+     */
+    protected String staffReadAFile(StaffSubjects staff, String familyName, String run, int ownCaseReads,
+                                    String justification) {
+        String registration = staffToken(staff.registration(), "33");
+        String citizenId = createCitizen(registration, citizenBody(familyName, "Mia", "1979-07-17"));
+        Http.Response idCard = opened(registration, citizenId, "identity-card", "Personalausweis " + run);
+        String file = "/api/citizens/" + citizenId + "/file";
+        Duration moved = Duration.ZERO;
+        try {
+            for (int i = 0; i < ownCaseReads; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                moved = moved.plusSeconds(1);
+                Http.Response own = http.get("/api/cases/" + idCard.text("caseId")).token(registration)
+                        .header("Consistency-Token", idCard.header("Consistency-Token")).send();
+                assertThat(own.status()).as(own.body()).isEqualTo(200);
+            }
+            clock.advance(Duration.ofSeconds(1));
+            moved = moved.plusSeconds(1);
+            Http.Response amtshilfe = http.get(file).token(staffToken(staff.vehicles(), "36")).purpose("AMTSHILFE").send();
+            assertThat(amtshilfe.status()).as(amtshilfe.body()).isEqualTo(200);
+
+            clock.advance(Duration.ofSeconds(1));
+            moved = moved.plusSeconds(1);
+            ProblemAssertions.assertProblem(http.get(file).token(staffToken(staff.trade(), "32")).send(), 403,
+                    "access-denied");
+
+            clock.advance(Duration.ofSeconds(1));
+            moved = moved.plusSeconds(1);
+            Http.Response emergency = http.get(file).token(staffToken(staff.social(), "50"))
+                    .header("Access-Break-Glass", justification).send();
+            assertThat(emergency.status()).as(emergency.body()).isEqualTo(200);
+        } finally {
+            // the context and its clock are shared by every IT: leave it as it was
+            clock.advance(moved.negated());
+        }
+        return citizenId;
     }
 }
