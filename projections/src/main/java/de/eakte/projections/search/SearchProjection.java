@@ -1,0 +1,328 @@
+package de.eakte.projections.search;
+
+import de.eakte.core.cases.CaseClosed;
+import de.eakte.core.cases.CaseOpened;
+import de.eakte.core.cases.CaseStatus;
+import de.eakte.core.cases.CaseStatusChanged;
+import de.eakte.core.cases.DeadlineChanged;
+import de.eakte.core.cases.EntryAdded;
+import de.eakte.core.citizens.Address;
+import de.eakte.core.citizens.CitizenFileOpened;
+import de.eakte.core.citizens.CitizenMoved;
+import de.eakte.core.citizens.InformationBlockLifted;
+import de.eakte.core.citizens.InformationBlockSet;
+import de.eakte.core.citizens.MasterData;
+import de.eakte.core.citizens.MasterDataCorrected;
+import de.eakte.core.access.policy.InformationBlock;
+import de.eakte.core.shared.CaseId;
+import de.eakte.core.shared.CitizenId;
+import de.eakte.core.shared.Zones;
+import de.eakte.projections.search.MatchKeys.Field;
+import de.eakte.projections.search.MatchKeys.Key;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntSupplier;
+
+/**
+ * The staff search's read model: for each citizen what a hit shows and the match keys of names
+ * and address, for each case its facts and the stems of its subject and entries. Handlers only
+ * turn events into plain values; the {@code index...} methods do the work, so the event forms can
+ * change without touching the indexing.
+ *
+ * <p>Rows carry a generation. The projection writes into the generation its supplier names: the
+ * active one for the live processor, a fixed new one for a rebuild running beside it.
+ */
+@ProcessingGroup(SearchProjection.PROCESSING_GROUP)
+public class SearchProjection {
+
+    public static final String PROCESSING_GROUP = "search";
+
+    private final JdbcTemplate jdbc;
+    private final IntSupplier generation;
+
+    /** Writes into the given generation (the active one for the live processor, see {@link Generations}). */
+    public SearchProjection(JdbcTemplate jdbc, IntSupplier generation) {
+        this.jdbc = jdbc;
+        this.generation = generation;
+    }
+
+    /** Identifying master data as the search needs it. */
+    public record Names(String familyName, String givenNames, String birthName, LocalDate dateOfBirth, String idNr) {
+        static Names of(MasterData m) {
+            return new Names(m.familyName(), m.givenNames(), m.birthName(), m.dateOfBirth(),
+                    m.idNr() == null ? null : m.idNr().value());
+        }
+    }
+
+    /** A current address as the search needs it. */
+    public record Home(String street, String houseNumber, String postcode, String city) {
+        static Home of(Address a) {
+            return new Home(a.street(), a.houseNumber(), a.postcode().value(), a.city());
+        }
+    }
+
+    /** A case's facts as the search needs them. */
+    public record CaseFacts(CitizenId citizenId, String fileReference, String office, String caseType,
+                            String confidentiality, LocalDate deadline, LocalDate openedOn) {
+    }
+
+    // ---- events -> plain values -------------------------------------------------------------
+
+    @EventHandler
+    public void on(CitizenFileOpened event, @SequenceNumber long sequence) {
+        indexCitizen(event.citizenId(), sequence, Names.of(event.masterData()), Home.of(event.address()));
+    }
+
+    @EventHandler
+    public void on(MasterDataCorrected event, @SequenceNumber long sequence) {
+        reindexNames(event.citizenId(), sequence, Names.of(event.masterData()));
+    }
+
+    @EventHandler
+    public void on(CitizenMoved event, @SequenceNumber long sequence) {
+        reindexHome(event.citizenId(), sequence, Home.of(event.address()));
+    }
+
+    @EventHandler
+    public void on(InformationBlockSet event, @SequenceNumber long sequence) {
+        block(event.citizenId(), sequence, event.kind());
+    }
+
+    @EventHandler
+    public void on(InformationBlockLifted event, @SequenceNumber long sequence) {
+        block(event.citizenId(), sequence, InformationBlock.NONE);
+    }
+
+    @EventHandler
+    public void on(CaseOpened event, @SequenceNumber long sequence) {
+        indexCase(event.caseId(), sequence, new CaseFacts(event.citizenId(), event.fileReference().toString(),
+                event.office().value(), event.caseType().value(), event.confidentiality().name(), event.deadline(),
+                day(event.openedAt())), event.subject());
+    }
+
+    @EventHandler
+    public void on(EntryAdded event, @SequenceNumber long sequence) {
+        indexEntry(event.caseId(), sequence, event.text(), event.document() == null ? null : event.document().title());
+    }
+
+    @EventHandler
+    public void on(CaseStatusChanged event, @SequenceNumber long sequence) {
+        caseStatus(event.caseId(), sequence, event.to(), null);
+    }
+
+    @EventHandler
+    public void on(CaseClosed event, @SequenceNumber long sequence) {
+        caseStatus(event.caseId(), sequence, CaseStatus.CLOSED, day(event.closedAt()));
+    }
+
+    @EventHandler
+    public void on(DeadlineChanged event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE search_case SET deadline = ?, version = ? WHERE generation = ? AND case_id = ? AND version < ?",
+                Date.valueOf(event.deadline()), sequence, generation.getAsInt(), event.caseId().toString(), sequence);
+    }
+
+    /** A replay of the live processor starts its generation empty. */
+    @ResetHandler
+    public void reset() {
+        clear(generation.getAsInt());
+    }
+
+    // ---- indexing ---------------------------------------------------------------------------
+
+    public void indexCitizen(CitizenId citizenId, long version, Names names, Home home) {
+        int g = generation.getAsInt();
+        String id = citizenId.toString();
+        if (!jdbc.queryForList("SELECT 1 FROM search_citizen WHERE generation = ? AND citizen_id = ?", Integer.class,
+                g, id).isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO search_citizen (generation, citizen_id, family_name, given_names, birth_name, date_of_birth,
+                  birth_year, id_nr, street_key, house_number, postcode, city, sort_name, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                g, id, names.familyName(), names.givenNames(), names.birthName(), Date.valueOf(names.dateOfBirth()),
+                names.dateOfBirth().getYear(), names.idNr(), streetKey(home.street()), houseNumber(home.houseNumber()),
+                home.postcode(), home.city(), sortName(names), version);
+        insertKeys(g, id, nameKeys(names));
+        insertKeys(g, id, homeKeys(home));
+    }
+
+    public void reindexNames(CitizenId citizenId, long version, Names names) {
+        int g = generation.getAsInt();
+        String id = citizenId.toString();
+        int updated = jdbc.update("""
+                UPDATE search_citizen SET family_name = ?, given_names = ?, birth_name = ?, date_of_birth = ?,
+                  birth_year = ?, id_nr = ?, sort_name = ?, version = ?
+                WHERE generation = ? AND citizen_id = ? AND version < ?""",
+                names.familyName(), names.givenNames(), names.birthName(), Date.valueOf(names.dateOfBirth()),
+                names.dateOfBirth().getYear(), names.idNr(), sortName(names), version, g, id, version);
+        if (updated > 0) {
+            jdbc.update("DELETE FROM search_citizen_key WHERE generation = ? AND citizen_id = ? AND field IN ('F', 'G')",
+                    g, id);
+            insertKeys(g, id, nameKeys(names));
+        }
+    }
+
+    public void reindexHome(CitizenId citizenId, long version, Home home) {
+        int g = generation.getAsInt();
+        String id = citizenId.toString();
+        int updated = jdbc.update("""
+                UPDATE search_citizen SET street_key = ?, house_number = ?, postcode = ?, city = ?, version = ?
+                WHERE generation = ? AND citizen_id = ? AND version < ?""",
+                streetKey(home.street()), houseNumber(home.houseNumber()), home.postcode(), home.city(), version, g, id,
+                version);
+        if (updated > 0) {
+            jdbc.update("DELETE FROM search_citizen_key WHERE generation = ? AND citizen_id = ? AND field IN ('S', 'C')",
+                    g, id);
+            insertKeys(g, id, homeKeys(home));
+        }
+    }
+
+    public void block(CitizenId citizenId, long version, InformationBlock block) {
+        jdbc.update("""
+                UPDATE search_citizen SET information_block = ?, version = ?
+                WHERE generation = ? AND citizen_id = ? AND version < ?""",
+                block.name(), version, generation.getAsInt(), citizenId.toString(), version);
+    }
+
+    /** The citizen is forgotten in every generation: rows, keys, cases and their terms. */
+    public void forgetCitizen(CitizenId citizenId) {
+        String id = citizenId.toString();
+        jdbc.update("""
+                DELETE FROM search_case_term WHERE case_id IN (SELECT c.case_id FROM search_case c
+                  WHERE c.citizen_id = ?)""", id);
+        jdbc.update("DELETE FROM search_case WHERE citizen_id = ?", id);
+        jdbc.update("DELETE FROM search_citizen_key WHERE citizen_id = ?", id);
+        jdbc.update("DELETE FROM search_citizen WHERE citizen_id = ?", id);
+    }
+
+    public void indexCase(CaseId caseId, long version, CaseFacts facts, String subject) {
+        int g = generation.getAsInt();
+        String id = caseId.toString();
+        if (!jdbc.queryForList("SELECT 1 FROM search_case WHERE generation = ? AND case_id = ?", Integer.class, g, id)
+                .isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO search_case (generation, case_id, citizen_id, file_reference, office, case_type,
+                  confidentiality, status, deadline, opened_on, closed_on, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)""",
+                g, id, facts.citizenId().toString(), facts.fileReference(), facts.office(), facts.caseType(),
+                facts.confidentiality(), CaseStatus.OPEN.name(), Date.valueOf(facts.deadline()),
+                Date.valueOf(facts.openedOn()), version);
+        insertTerms(g, id, 'S', subject);
+    }
+
+    public void indexEntry(CaseId caseId, long version, String text, String documentTitle) {
+        int g = generation.getAsInt();
+        String id = caseId.toString();
+        int updated = jdbc.update("UPDATE search_case SET version = ? WHERE generation = ? AND case_id = ? AND version < ?",
+                version, g, id, version);
+        if (updated > 0) {
+            insertTerms(g, id, 'E', (text == null ? "" : text) + " " + (documentTitle == null ? "" : documentTitle));
+        }
+    }
+
+    public void caseStatus(CaseId caseId, long version, CaseStatus status, LocalDate closedOn) {
+        jdbc.update("""
+                UPDATE search_case SET status = ?, closed_on = COALESCE(?, closed_on), version = ?
+                WHERE generation = ? AND case_id = ? AND version < ?""",
+                status.name(), closedOn == null ? null : Date.valueOf(closedOn), version, generation.getAsInt(),
+                caseId.toString(), version);
+    }
+
+    /** Empties one generation. */
+    public void clear(int g) {
+        jdbc.update("DELETE FROM search_case_term WHERE generation = ?", g);
+        jdbc.update("DELETE FROM search_case WHERE generation = ?", g);
+        jdbc.update("DELETE FROM search_citizen_key WHERE generation = ?", g);
+        jdbc.update("DELETE FROM search_citizen WHERE generation = ?", g);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    static Set<Key> nameKeys(Names names) {
+        Set<Key> keys = new LinkedHashSet<>(MatchKeys.of(Field.FAMILY, names.familyName()));
+        if (names.birthName() != null) {
+            keys.addAll(MatchKeys.of(Field.FAMILY, names.birthName()));
+        }
+        keys.addAll(MatchKeys.of(Field.GIVEN, names.givenNames()));
+        return keys;
+    }
+
+    static Set<Key> homeKeys(Home home) {
+        Set<Key> keys = new LinkedHashSet<>(MatchKeys.of(Field.STREET, home.street()));
+        keys.addAll(MatchKeys.of(Field.CITY, home.city()));
+        return keys;
+    }
+
+    /** The street as one normalised key: "Hauptstraße", "Hauptstrasse" and "Hauptstr." are "hauptstr". */
+    public static String streetKey(String street) {
+        return String.join("", SearchText.words(street).stream().map(SearchText::normalised).toList());
+    }
+
+    public static String houseNumber(String houseNumber) {
+        return houseNumber == null ? null : houseNumber.replaceAll("\\s+", "").toLowerCase(Locale.GERMAN);
+    }
+
+    private static String sortName(Names names) {
+        String sort = String.join(" ", SearchText.words(names.familyName()).stream().map(SearchText::normalised).toList())
+                + " " + String.join(" ", SearchText.words(names.givenNames()).stream().map(SearchText::normalised).toList());
+        return sort.length() > 320 ? sort.substring(0, 320) : sort;
+    }
+
+    private void insertKeys(int g, String citizenId, Set<Key> keys) {
+        List<Object[]> rows = new ArrayList<>(keys.size());
+        for (Key k : keys) {
+            rows.add(new Object[]{g, String.valueOf(k.kind().code), k.key(), String.valueOf(k.field().code), citizenId});
+        }
+        jdbc.batchUpdate("INSERT INTO search_citizen_key (generation, kind, match_key, field, citizen_id) VALUES (?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    private void insertTerms(int g, String caseId, char source, String text) {
+        Set<String> stems = stems(text);
+        if (stems.isEmpty()) {
+            return;
+        }
+        Set<String> known = new HashSet<>(jdbc.queryForList(
+                "SELECT stem FROM search_case_term WHERE generation = ? AND case_id = ? AND source = ?", String.class,
+                g, caseId, String.valueOf(source)));
+        List<Object[]> rows = new ArrayList<>();
+        for (String stem : stems) {
+            if (!known.contains(stem)) {
+                rows.add(new Object[]{g, stem, caseId, String.valueOf(source)});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO search_case_term (generation, stem, case_id, source) VALUES (?, ?, ?, ?)", rows);
+    }
+
+    /** The distinct stems of a text's words of two letters or more. */
+    public static Set<String> stems(String text) {
+        Set<String> stems = new LinkedHashSet<>();
+        for (String word : SearchText.words(text)) {
+            String stem = SearchText.stem(word);
+            if (stem.length() >= 2) {
+                stems.add(stem.length() > MatchKeys.MAX_KEY ? stem.substring(0, MatchKeys.MAX_KEY) : stem);
+            }
+        }
+        return stems;
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, Zones.ADMINISTRATION);
+    }
+}
