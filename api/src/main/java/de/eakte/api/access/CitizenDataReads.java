@@ -176,7 +176,7 @@ public class CitizenDataReads {
         boolean grantActive = breakGlass.activeGrant(actor, citizenId);
         AccessDecision decision = policy.decide(new AccessRequest(actor, caller.citizenClaim(), citizenId, asked,
                 stated.purpose(), stated.breakGlass(), facts.block(), facts.cases(), grantActive,
-                stated.breakGlass() == null ? 0 : breakGlass.usesToday(actor), clock.instant()));
+                stated.breakGlass() == null ? 0 : breakGlass.usesToday(actor), clock.instant(), facts.restricted()));
         if (!decision.isGranted()) {
             record(caller, citizenId, decision, Set.of(), List.of(), stated, correlationId);
             throw new AccessDeniedByPolicy(decision.rule(), decision.explanation());

@@ -16,6 +16,7 @@ import de.eakte.core.citizens.SetInformationBlock;
 import de.eakte.api.web.Commands;
 import de.eakte.api.web.HttpEdgeFilter;
 import de.eakte.api.web.IdempotencyStore;
+import de.eakte.api.erasure.ErasedFiles;
 import de.eakte.api.web.NotFoundException;
 import de.eakte.api.web.ReadYourWrites;
 import de.eakte.api.web.Requests;
@@ -64,9 +65,12 @@ public class CitizenController {
     private final ReadYourWrites readYourWrites;
     private final JdbcFileReferenceAllocator references;
     private final JsonMapper json;
+    private final ErasedFiles erased;
 
     public CitizenController(Commands commands, IdempotencyStore idempotency, CitizenDataReads reads,
-                             ReadYourWrites readYourWrites, JdbcFileReferenceAllocator references, JsonMapper json) {
+                             ReadYourWrites readYourWrites, JdbcFileReferenceAllocator references, JsonMapper json,
+                             ErasedFiles erased) {
+        this.erased = erased;
         this.commands = commands;
         this.idempotency = idempotency;
         this.reads = reads;
@@ -115,7 +119,7 @@ public class CitizenController {
         return reads.consolidatedFile(id, caller, stated, CitizenDataReads.FILE, HttpEdgeFilter.correlationId(request))
                 .map(f -> ResponseEntity.ok().eTag(Versions.etag(f.file().citizen().version()))
                         .body(CitizenResponses.ConsolidatedFile.of(f)))
-                .orElseThrow(() -> new NotFoundException("No citizen's file " + citizenId));
+                .orElseThrow(() -> erased.goneOr(id, new NotFoundException("No citizen's file " + citizenId)));
     }
 
     @PostMapping("/{citizenId}/information-block")

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import de.eakte.core.cases.Case;
 import de.eakte.core.catalogue.Catalogue;
 import de.eakte.core.citizens.CitizenFile;
+import de.eakte.core.crypto.FieldSealer;
 import de.eakte.projections.file.ConsolidatedFileProjection;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -150,8 +151,8 @@ public class AxonConfiguration {
     }
 
     @Bean
-    ConsolidatedFileProjection consolidatedFileProjection(JdbcTemplate jdbc, Clock clock) {
-        return new ConsolidatedFileProjection(jdbc, clock);
+    ConsolidatedFileProjection consolidatedFileProjection(JdbcTemplate jdbc, Clock clock, FieldSealer sealer) {
+        return new ConsolidatedFileProjection(jdbc, clock, sealer);
     }
 
     /** Events name the message that caused them (causationId) and the trace they belong to. */

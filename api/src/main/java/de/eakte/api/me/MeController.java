@@ -5,6 +5,7 @@ import de.eakte.api.cases.CaseResponses;
 import de.eakte.api.citizens.CitizenResponses;
 import de.eakte.api.security.JwtCallers;
 import de.eakte.api.web.HttpEdgeFilter;
+import de.eakte.api.erasure.ErasedFiles;
 import de.eakte.api.web.NotFoundException;
 import de.eakte.core.cases.FileReference;
 import de.eakte.core.file.GetCase;
@@ -35,9 +36,11 @@ import java.util.List;
 public class MeController {
 
     private final CitizenDataReads reads;
+    private final ErasedFiles erased;
 
-    public MeController(CitizenDataReads reads) {
+    public MeController(CitizenDataReads reads, ErasedFiles erased) {
         this.reads = reads;
+        this.erased = erased;
     }
 
     public record MyCase(String fileReference, String office, String caseType, String subject, String status,
@@ -86,6 +89,6 @@ public class MeController {
     private CitizenDataReads.CitizenView read(Authentication auth, HttpServletRequest request) {
         CitizenDataReads.Caller caller = JwtCallers.caller(auth);
         return reads.citizenView(caller, HttpEdgeFilter.correlationId(request))
-                .orElseThrow(() -> new NotFoundException("Your file is not known (yet)"));
+                .orElseThrow(() -> erased.goneOr(caller.citizenClaim(), new NotFoundException("Your file is not known (yet)")));
     }
 }

@@ -1,5 +1,7 @@
 package de.eakte.api.storage;
 
+import de.eakte.core.citizens.RetentionFacts;
+import de.eakte.projections.file.ConsolidatedFileProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,5 +20,11 @@ public class StorageConfiguration {
     @Bean
     EventStoreCitizenRegistry citizenRegistry(JdbcTemplate jdbc) {
         return new EventStoreCitizenRegistry(jdbc);
+    }
+
+    /** Retention facts come from the consolidated file's case rows (status, hold, retention end). */
+    @Bean
+    RetentionFacts retentionFacts(ConsolidatedFileProjection projection) {
+        return projection::retention;
     }
 }

@@ -48,6 +48,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> Problems.of(HttpStatus.CONFLICT, e.rule(), "Not possible in the current state", e.getMessage());
             case FORBIDDEN -> Problems.of(HttpStatus.FORBIDDEN, e.rule(), "Forbidden", e.getMessage());
             case NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, e.rule(), "Not found", e.getMessage());
+            case GONE -> Problems.of(HttpStatus.GONE, e.rule(), "Gone", e.getMessage());
         };
         if (e.kind() != DomainRuleViolation.Kind.INVALID) {
             problem.setProperty("rule", e.rule());

@@ -10,7 +10,6 @@ import de.eakte.core.cases.CaseOpened;
 import de.eakte.core.cases.CaseStatus;
 import de.eakte.core.cases.CaseStatusChanged;
 import de.eakte.core.cases.DeadlineChanged;
-import de.eakte.core.cases.DocumentMetadata;
 import de.eakte.core.cases.EntryAdded;
 import de.eakte.core.cases.EntryKind;
 import de.eakte.core.cases.FileReference;
@@ -53,6 +52,18 @@ import de.eakte.core.catalogue.changes.PurposeChangeId;
 import de.eakte.core.catalogue.changes.PurposeChangeKind;
 import de.eakte.core.catalogue.changes.PurposeChangeProposed;
 import de.eakte.core.catalogue.changes.PurposeChangeRejected;
+import de.eakte.core.cases.CaseFields;
+import de.eakte.core.cases.StoredDocument;
+import de.eakte.core.citizens.CitizenErased;
+import de.eakte.core.citizens.CitizenFields;
+import de.eakte.core.citizens.ErasureOpinionGiven;
+import de.eakte.core.citizens.ErasureRejected;
+import de.eakte.core.citizens.ErasureRequested;
+import de.eakte.core.citizens.ProcessingRestricted;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.InMemoryDataKeys;
+import de.eakte.core.crypto.KeyId;
+import de.eakte.core.crypto.Sealed;
 import de.eakte.core.citizens.InformationBlockLifted;
 import de.eakte.core.citizens.InformationBlockSet;
 import org.axonframework.serialization.Revision;
@@ -69,6 +80,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
@@ -94,21 +106,45 @@ class EventFormsTest {
             LocalDate.of(1961, 4, 23), "Dresden", new IdNr("86095742719"));
     private static final Address HOME = new Address("Hauptstraße", "12a", new Postcode("04109"), "Leipzig");
 
+    /**
+     * Seeded keys and a constant nonce make the sealed fields reproducible here; the application
+     * draws every nonce at random.
+     */
+    private static final InMemoryDataKeys KEYS = new InMemoryDataKeys(new Random(20261121));
+    private static final FieldSealer SEALER = new FieldSealer(KEYS, nonce -> { });
+
+    private static Sealed citizen(de.eakte.core.crypto.PersonalField<?> field, Object value) {
+        @SuppressWarnings("unchecked")
+        de.eakte.core.crypto.PersonalField<Object> f = (de.eakte.core.crypto.PersonalField<Object>) field;
+        return SEALER.seal(KeyId.citizen(CITIZEN), CITIZEN.toString(), f, value);
+    }
+
+    private static Sealed ofCase(de.eakte.core.crypto.PersonalField<String> field, String value) {
+        return SEALER.seal(KeyId.ofCase(CITIZEN, CASE), CASE.toString(), field, value);
+    }
+
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             .objectMapper(AxonConfiguration.eventObjectMapper()).build();
 
     static Stream<Object> events() {
         return Stream.of(
-                new CitizenFileOpened(CITIZEN, ERIKA, HOME, AT),
-                new MasterDataCorrected(CITIZEN, ERIKA, AT),
-                new CitizenMoved(CITIZEN, new Address("Eisenbahnstraße", "7", new Postcode("04315"), "Leipzig"),
-                        LocalDate.of(2026, 3, 1), AT),
+                new CitizenFileOpened(CITIZEN, citizen(CitizenFields.MASTER_DATA, ERIKA),
+                        citizen(CitizenFields.ADDRESS, HOME), AT),
+                new MasterDataCorrected(CITIZEN, citizen(CitizenFields.MASTER_DATA, ERIKA), AT),
+                new CitizenMoved(CITIZEN, citizen(CitizenFields.ADDRESS,
+                        new Address("Eisenbahnstraße", "7", new Postcode("04315"), "Leipzig")), LocalDate.of(2026, 3, 1), AT),
+                new ErasureRequested(CITIZEN, Role.STAFF, "clerk-33", AT),
+                new ProcessingRestricted(CITIZEN, LocalDate.of(2037, 1, 1), AT),
+                new ErasureOpinionGiven(CITIZEN, citizen(CitizenFields.ERASURE_OPINION, "Keine Bedenken."), AT),
+                new ErasureRejected(CITIZEN, citizen(CitizenFields.ERASURE_REJECTION, "Aufbewahrungspflicht"), AT),
+                new CitizenErased(CITIZEN, List.of(KeyId.citizen(CITIZEN), KeyId.ofCase(CITIZEN, CASE)), AT),
                 new CaseOpened(CASE, CITIZEN, FileReference.parse("33-122.20-000042-2026"), new OfficeCode("33"),
-                        new CaseTypeCode("identity-card"), "Antrag auf Personalausweis", Confidentiality.NORMAL,
+                        new CaseTypeCode("identity-card"), ofCase(CaseFields.SUBJECT, "Antrag auf Personalausweis"),
+                        Confidentiality.NORMAL,
                         LocalDate.of(2026, 3, 31), AT, 10, DisposalKind.V),
                 new EntryAdded(CASE, EntryId.of("1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9"), EntryKind.DOCUMENT,
-                        Visibility.CITIZEN, "Bitte Lichtbild nachreichen.",
-                        new DocumentMetadata("Antrag.pdf", "application/pdf", 48213,
+                        Visibility.CITIZEN, ofCase(CaseFields.ENTRY_TEXT, "Bitte Lichtbild nachreichen."),
+                        new StoredDocument(ofCase(CaseFields.DOCUMENT_TITLE, "Antrag.pdf"), "application/pdf", 48213,
                                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", AT), AT),
                 new CaseStatusChanged(CASE, CaseStatus.OPEN, CaseStatus.IN_PROGRESS, AT),
                 new CaseClosed(CASE, CaseStatus.DECIDED, AT, LocalDate.of(2036, 12, 31), DisposalKind.V),
@@ -165,9 +201,22 @@ class EventFormsTest {
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(stored.getType().getName()).isEqualTo(event.getClass().getName());
-        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        assertThat(stored.getType().getRevision()).isEqualTo(event.getClass().getAnnotation(Revision.class).value());
         Object read = serializer.deserialize(stored);
         assertThat(read).isEqualTo(event);
+    }
+
+    /** The pinned sealed forms are real ciphertexts: they open with the test's key, and only there. */
+    @Test
+    void pinnedSealedFieldsOpenToTheirValues() throws IOException {
+        CitizenFileOpened pinned = (CitizenFileOpened) serializer.deserialize(
+                new org.axonframework.serialization.SimpleSerializedObject<>(
+                        expected("CitizenFileOpened").getBytes(StandardCharsets.UTF_8), byte[].class,
+                        CitizenFileOpened.class.getName(), "2"));
+
+        assertThat(SEALER.open(pinned.masterData(), CITIZEN.toString(), CitizenFields.MASTER_DATA).value()).contains(ERIKA);
+        assertThat(SEALER.open(pinned.address(), CITIZEN.toString(), CitizenFields.ADDRESS).value()).contains(HOME);
+        assertThat(expected("CitizenFileOpened")).doesNotContain("Erika").doesNotContain("Hauptstra");
     }
 
     private static String expected(String name) throws IOException {

@@ -5,8 +5,11 @@ import de.eakte.core.catalogue.CaseType;
 import de.eakte.core.catalogue.CaseTypeDirectory;
 import de.eakte.core.catalogue.Confidentiality;
 import de.eakte.core.catalogue.DisposalKind;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.KeyId;
 import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.CaseId;
+import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.DomainRuleViolation;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Values;
@@ -35,6 +38,7 @@ public class Case {
 
     @AggregateIdentifier
     private CaseId caseId;
+    private CitizenId citizenId;
     private OfficeCode office;
     private CaseStatus status;
     private LocalDate openedOn;
@@ -48,7 +52,7 @@ public class Case {
 
     @CommandHandler
     public Case(OpenCase command, CaseTypeDirectory caseTypes, Clock clock, CitizenRegistry citizens,
-                FileReferenceAllocator references) {
+                FileReferenceAllocator references, FieldSealer sealer) {
         Actor actor = command.actor();
         Values.requireNonNull("caseId", command.caseId());
         Values.requireNonNull("citizenId", command.citizenId());
@@ -75,12 +79,13 @@ public class Case {
         // Allocate last: every check above has passed, so a refused command draws no number.
         FileReference reference = references.allocate(type.office(), type.filePlanKey(), today.getYear(),
                 command.caseId());
+        KeyId key = KeyId.ofCase(command.citizenId(), command.caseId());
         apply(new CaseOpened(command.caseId(), command.citizenId(), reference, type.office(), type.code(),
-                subject, confidentiality, deadline, now, type.retentionYears(), type.disposal()));
+                sealer.seal(key, command.caseId().toString(), CaseFields.SUBJECT, subject), confidentiality, deadline, now, type.retentionYears(), type.disposal()));
     }
 
     @CommandHandler
-    public long handle(AddEntry command, Clock clock) {
+    public long handle(AddEntry command, Clock clock, FieldSealer sealer) {
         requireOwningOffice(command.actor());
         requireNotClosed();
         Values.requireNonNull("entryId", command.entryId());
@@ -108,8 +113,13 @@ public class Case {
                 }
             }
         }
-        apply(new EntryAdded(caseId, command.entryId(), command.kind(), command.visibility(), text, document,
-                clock.instant()));
+        KeyId key = KeyId.ofCase(citizenId, caseId);
+        String aggregate = caseId.toString();
+        StoredDocument stored = document == null ? null : new StoredDocument(
+                sealer.seal(key, aggregate, CaseFields.DOCUMENT_TITLE, document.title()), document.mediaType(),
+                document.sizeBytes(), document.sha256(), document.receivedAt());
+        apply(new EntryAdded(caseId, command.entryId(), command.kind(), command.visibility(),
+                sealer.seal(key, aggregate, CaseFields.ENTRY_TEXT, text), stored, clock.instant()));
         return version;
     }
 
@@ -146,6 +156,7 @@ public class Case {
     @EventSourcingHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
         caseId = event.caseId();
+        citizenId = event.citizenId();
         office = event.office();
         status = CaseStatus.OPEN;
         openedOn = LocalDate.ofInstant(event.openedAt(), Zones.ADMINISTRATION);

@@ -7,7 +7,7 @@ package de.eakte.core.shared;
 public class DomainRuleViolation extends RuntimeException {
 
     /** How the edge should classify the refusal. */
-    public enum Kind { CONFLICT, FORBIDDEN, NOT_FOUND, INVALID }
+    public enum Kind { CONFLICT, FORBIDDEN, NOT_FOUND, INVALID, GONE }
 
     private final String rule;
     private final String field;
@@ -34,6 +34,11 @@ public class DomainRuleViolation extends RuntimeException {
 
     public static DomainRuleViolation notFound(String rule, String field, String message) {
         return new DomainRuleViolation(Kind.NOT_FOUND, rule, field, message);
+    }
+
+    /** The data was erased for good (GDPR Art. 17); nothing more can be done with it. */
+    public static DomainRuleViolation gone(String rule, String message) {
+        return new DomainRuleViolation(Kind.GONE, rule, null, message);
     }
 
     public String rule() {

@@ -4,6 +4,10 @@ import de.eakte.core.catalogue.CaseTypeCode;
 import de.eakte.core.catalogue.Catalogue;
 import de.eakte.core.catalogue.Confidentiality;
 import de.eakte.core.catalogue.DisposalKind;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.InMemoryDataKeys;
+import de.eakte.core.crypto.KeyId;
+import de.eakte.core.crypto.Sealed;
 import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.CaseId;
 import de.eakte.core.shared.CitizenId;
@@ -31,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static de.eakte.core.shared.DomainRuleViolation.Kind.CONFLICT;
@@ -85,6 +90,22 @@ class CaseTest {
         }
     }
 
+    /** A fixed nonce makes sealing deterministic, so expected events can be built the same way. */
+    private static final FieldSealer SEALER = new FieldSealer(new InMemoryDataKeys(new Random(7)), nonce -> { });
+
+    private static Sealed subject(String subject) {
+        return SEALER.seal(KeyId.ofCase(KNOWN_CITIZEN, CASE), CASE.toString(), CaseFields.SUBJECT, subject);
+    }
+
+    private static Sealed text(String text) {
+        return SEALER.seal(KeyId.ofCase(KNOWN_CITIZEN, CASE), CASE.toString(), CaseFields.ENTRY_TEXT, text);
+    }
+
+    private static StoredDocument document(DocumentMetadata d) {
+        return new StoredDocument(SEALER.seal(KeyId.ofCase(KNOWN_CITIZEN, CASE), CASE.toString(), CaseFields.DOCUMENT_TITLE,
+                d.title()), d.mediaType(), d.sizeBytes(), d.sha256(), d.receivedAt());
+    }
+
     private AggregateTestFixture<Case> fixture;
     private RecordingAllocator allocator;
 
@@ -101,6 +122,7 @@ class CaseTest {
         fixture.registerInjectableResource(Catalogue.defaults());
         fixture.registerInjectableResource(citizens);
         fixture.registerInjectableResource(allocator);
+        fixture.registerInjectableResource(SEALER);
         return fixture;
     }
 
@@ -110,7 +132,7 @@ class CaseTest {
 
     /** An identity-card case of office 33 as it was opened on 2 March 2026. */
     private static CaseOpened opened() {
-        return new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, SUBJECT,
+        return new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, subject(SUBJECT),
                 Confidentiality.NORMAL, LocalDate.of(2026, 3, 23), OPENED_AT, 10, DisposalKind.V);
     }
 
@@ -147,7 +169,7 @@ class CaseTest {
             fixture.givenNoPriorActivity()
                     .when(openIdentityCard(null, null))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, SUBJECT,
+                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, subject(SUBJECT),
                             Confidentiality.NORMAL, LocalDate.of(2026, 3, 31), NOW, 10, DisposalKind.V))
                     .expectResultMessagePayload(CASE);
 
@@ -160,7 +182,7 @@ class CaseTest {
             fixture.givenNoPriorActivity()
                     .when(new OpenCase(CASE, KNOWN_CITIZEN, HOUSING_BENEFIT, "Wohngeldantrag", null, null, SOCIAL_CLERK))
                     .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, FileReference.parse("50-470.10-000042-2026"),
-                            SOCIAL, HOUSING_BENEFIT, "Wohngeldantrag", Confidentiality.STRICTLY_CONFIDENTIAL,
+                            SOCIAL, HOUSING_BENEFIT, subject("Wohngeldantrag"), Confidentiality.STRICTLY_CONFIDENTIAL,
                             LocalDate.of(2026, 4, 9), NOW, 10, DisposalKind.V));
         }
 
@@ -170,7 +192,7 @@ class CaseTest {
 
             fixture.givenNoPriorActivity()
                     .when(openIdentityCard(null, deadline))
-                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, SUBJECT,
+                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, subject(SUBJECT),
                             Confidentiality.NORMAL, deadline, NOW, 10, DisposalKind.V));
         }
 
@@ -178,7 +200,7 @@ class CaseTest {
         void givenKnownCitizen_whenOpeningWithDeadlineToday_thenAccepted() {
             fixture.givenNoPriorActivity()
                     .when(openIdentityCard(null, TODAY))
-                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, SUBJECT,
+                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, subject(SUBJECT),
                             Confidentiality.NORMAL, TODAY, NOW, 10, DisposalKind.V));
         }
 
@@ -197,7 +219,7 @@ class CaseTest {
         void givenNormalCaseType_whenOpeningWithHigherConfidentiality_thenThatConfidentiality(Confidentiality level) {
             fixture.givenNoPriorActivity()
                     .when(openIdentityCard(level, null))
-                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, SUBJECT,
+                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, subject(SUBJECT),
                             level, LocalDate.of(2026, 3, 31), NOW, 10, DisposalKind.V));
         }
 
@@ -281,7 +303,7 @@ class CaseTest {
 
             fixture.givenNoPriorActivity()
                     .when(new OpenCase(CASE, KNOWN_CITIZEN, IDENTITY_CARD, "  " + subject + "  ", null, null, CLERK))
-                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, subject,
+                    .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, subject(subject),
                             Confidentiality.NORMAL, LocalDate.of(2026, 3, 31), NOW, 10, DisposalKind.V));
         }
 
@@ -293,7 +315,7 @@ class CaseTest {
             fixtureAt(newYearInBerlin, allocator).givenNoPriorActivity()
                     .when(openIdentityCard(null, null))
                     .expectEvents(new CaseOpened(CASE, KNOWN_CITIZEN, FileReference.parse("33-122.20-000042-2027"),
-                            RESIDENTS, IDENTITY_CARD, SUBJECT, Confidentiality.NORMAL, LocalDate.of(2027, 1, 22),
+                            RESIDENTS, IDENTITY_CARD, subject(SUBJECT), Confidentiality.NORMAL, LocalDate.of(2027, 1, 22),
                             newYearInBerlin, 10, DisposalKind.V));
         }
 
@@ -318,7 +340,7 @@ class CaseTest {
             fixture.given(opened())
                     .when(add(EntryKind.NOTE, "  Rückruf vereinbart  ", null))
                     .expectEvents(new EntryAdded(CASE, ENTRY, EntryKind.NOTE, Visibility.INTERNAL,
-                            "Rückruf vereinbart", null, NOW))
+                            text("Rückruf vereinbart"), null, NOW))
                     .expectResultMessagePayload(1L);
         }
 
@@ -348,7 +370,7 @@ class CaseTest {
 
             fixture.given(opened())
                     .when(new AddEntry(CASE, ENTRY, EntryKind.DOCUMENT, Visibility.CITIZEN, text, SCAN, CLERK, 0L))
-                    .expectEvents(new EntryAdded(CASE, ENTRY, EntryKind.DOCUMENT, Visibility.CITIZEN, stored, SCAN, NOW))
+                    .expectEvents(new EntryAdded(CASE, ENTRY, EntryKind.DOCUMENT, Visibility.CITIZEN, text(stored), document(SCAN), NOW))
                     .expectResultMessagePayload(1L);
         }
 
@@ -366,7 +388,7 @@ class CaseTest {
             fixture.given(opened())
                     .when(add(kind, "Sehr geehrte Frau Mustermann, ...", null))
                     .expectEvents(new EntryAdded(CASE, ENTRY, kind, Visibility.INTERNAL,
-                            "Sehr geehrte Frau Mustermann, ...", null, NOW));
+                            text("Sehr geehrte Frau Mustermann, ..."), null, NOW));
         }
 
         @ParameterizedTest
@@ -374,7 +396,7 @@ class CaseTest {
         void givenOpenCase_whenAddingLetterWithDocumentOnly_thenEntryAdded(EntryKind kind) {
             fixture.given(opened())
                     .when(add(kind, null, SCAN))
-                    .expectEvents(new EntryAdded(CASE, ENTRY, kind, Visibility.INTERNAL, null, SCAN, NOW));
+                    .expectEvents(new EntryAdded(CASE, ENTRY, kind, Visibility.INTERNAL, null, document(SCAN), NOW));
         }
 
         @ParameterizedTest
@@ -439,7 +461,7 @@ class CaseTest {
         void givenCaseWithHistory_whenAddingEntry_thenVersionCountsEveryEvent() {
             fixture.given(historyReaching(CaseStatus.DECIDED))
                     .when(new AddEntry(CASE, ENTRY, EntryKind.OUTGOING_LETTER, Visibility.CITIZEN, "Bescheid", null, CLERK, 2L))
-                    .expectEvents(new EntryAdded(CASE, ENTRY, EntryKind.OUTGOING_LETTER, Visibility.CITIZEN, "Bescheid", null, NOW))
+                    .expectEvents(new EntryAdded(CASE, ENTRY, EntryKind.OUTGOING_LETTER, Visibility.CITIZEN, text("Bescheid"), null, NOW))
                     .expectResultMessagePayload(3L);
         }
     }
@@ -487,7 +509,7 @@ class CaseTest {
                                                                                 LocalDate retentionEnds) {
             // the rule travels in CaseOpened: a later change of the catalogue does not alter it
             CaseOpened openedWithRule = new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD,
-                    SUBJECT, Confidentiality.NORMAL, LocalDate.of(2026, 3, 23), OPENED_AT, years, disposal);
+                    subject(SUBJECT), Confidentiality.NORMAL, LocalDate.of(2026, 3, 23), OPENED_AT, years, disposal);
 
             fixture.given(openedWithRule)
                     .when(new ChangeCaseStatus(CASE, CaseStatus.CLOSED, CLERK, 0L))
@@ -602,7 +624,7 @@ class CaseTest {
         @Test
         void givenCaseOpenedLateEveningUtc_whenChangingDeadline_thenOpeningDayIsTheBerlinDay() {
             // opened 23:30 UTC on 1 March = 00:30 on 2 March in Berlin
-            CaseOpened openedAtNight = new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, SUBJECT,
+            CaseOpened openedAtNight = new CaseOpened(CASE, KNOWN_CITIZEN, REFERENCE, RESIDENTS, IDENTITY_CARD, subject(SUBJECT),
                     Confidentiality.NORMAL, LocalDate.of(2026, 3, 23), Instant.parse("2026-03-01T23:30:00Z"),
                     10, DisposalKind.V);
 

@@ -1,5 +1,9 @@
 package de.eakte.core.citizens;
 
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.InMemoryDataKeys;
+import de.eakte.core.crypto.KeyId;
+import de.eakte.core.crypto.Sealed;
 import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.DomainRuleViolation;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Random;
 
 import static de.eakte.core.shared.DomainRuleViolation.Kind.FORBIDDEN;
 import static de.eakte.core.shared.DomainRuleViolation.Kind.INVALID;
@@ -43,7 +48,18 @@ class CitizenFileTest {
     private static final Address DOMPLATZ = new Address("Domkloster", "4", Postcode.of("50667"), "Köln");
     private static final Address RINGSTRASSE = new Address("Ringstraße", "12 a", Postcode.of("50674"), "Köln");
 
+    /** A fixed nonce makes sealing deterministic, so expected events can be built the same way. */
+    private static final FieldSealer SEALER = new FieldSealer(new InMemoryDataKeys(new Random(7)), nonce -> { });
+
     private AggregateTestFixture<CitizenFile> fixture;
+
+    private static Sealed master(MasterData data) {
+        return SEALER.seal(KeyId.citizen(CITIZEN), CITIZEN.toString(), CitizenFields.MASTER_DATA, data);
+    }
+
+    private static Sealed address(Address address) {
+        return SEALER.seal(KeyId.citizen(CITIZEN), CITIZEN.toString(), CitizenFields.ADDRESS, address);
+    }
 
     @BeforeEach
     void setUp() {
@@ -53,11 +69,12 @@ class CitizenFileTest {
     private static AggregateTestFixture<CitizenFile> fixtureAt(Instant now) {
         AggregateTestFixture<CitizenFile> fixture = new AggregateTestFixture<>(CitizenFile.class);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        fixture.registerInjectableResource(SEALER);
         return fixture;
     }
 
     private static CitizenFileOpened opened() {
-        return new CitizenFileOpened(CITIZEN, ERIKA, HEIDESTRASSE, OPENED_AT);
+        return new CitizenFileOpened(CITIZEN, master(ERIKA), address(HEIDESTRASSE), OPENED_AT);
     }
 
     private static MasterData bornOn(LocalDate dateOfBirth) {
@@ -71,7 +88,7 @@ class CitizenFileTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenCitizenFile(CITIZEN, ERIKA, HEIDESTRASSE, CLERK))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CitizenFileOpened(CITIZEN, ERIKA, HEIDESTRASSE, NOW))
+                .expectEvents(new CitizenFileOpened(CITIZEN, master(ERIKA), address(HEIDESTRASSE), NOW))
                 .expectResultMessagePayload(CITIZEN);
     }
 
@@ -81,7 +98,7 @@ class CitizenFileTest {
 
         fixture.givenNoPriorActivity()
                 .when(new OpenCitizenFile(CITIZEN, newborn, HEIDESTRASSE, CLERK))
-                .expectEvents(new CitizenFileOpened(CITIZEN, newborn, HEIDESTRASSE, NOW));
+                .expectEvents(new CitizenFileOpened(CITIZEN, master(newborn), address(HEIDESTRASSE), NOW));
     }
 
     @Test
@@ -100,7 +117,7 @@ class CitizenFileTest {
 
         fixtureAt(lateEvening).givenNoPriorActivity()
                 .when(new OpenCitizenFile(CITIZEN, bornInBerlinToday, HEIDESTRASSE, CLERK))
-                .expectEvents(new CitizenFileOpened(CITIZEN, bornInBerlinToday, HEIDESTRASSE, lateEvening));
+                .expectEvents(new CitizenFileOpened(CITIZEN, master(bornInBerlinToday), address(HEIDESTRASSE), lateEvening));
     }
 
     @ParameterizedTest
@@ -126,23 +143,23 @@ class CitizenFileTest {
     void givenOpenedFile_whenStaffCorrectsMasterData_thenMasterDataCorrectedAndNewVersion() {
         fixture.given(opened())
                 .when(new CorrectMasterData(CITIZEN, ERIKA_CORRECTED, CLERK, 0L))
-                .expectEvents(new MasterDataCorrected(CITIZEN, ERIKA_CORRECTED, NOW))
+                .expectEvents(new MasterDataCorrected(CITIZEN, master(ERIKA_CORRECTED), NOW))
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void givenFileWithHistory_whenCorrectingWithoutExpectedVersion_thenVersionCountsEveryEvent() {
         fixture.given(opened(),
-                        new CitizenMoved(CITIZEN, DOMPLATZ, LocalDate.of(2026, 2, 20), OPENED_AT),
-                        new MasterDataCorrected(CITIZEN, ERIKA, OPENED_AT))
+                        new CitizenMoved(CITIZEN, address(DOMPLATZ), LocalDate.of(2026, 2, 20), OPENED_AT),
+                        new MasterDataCorrected(CITIZEN, master(ERIKA), OPENED_AT))
                 .when(new CorrectMasterData(CITIZEN, ERIKA_CORRECTED, CLERK, null))
-                .expectEvents(new MasterDataCorrected(CITIZEN, ERIKA_CORRECTED, NOW))
+                .expectEvents(new MasterDataCorrected(CITIZEN, master(ERIKA_CORRECTED), NOW))
                 .expectResultMessagePayload(3L);
     }
 
     @Test
     void givenFileChangedSinceItWasRead_whenCorrectingWithStaleVersion_thenConflict() {
-        fixture.given(opened(), new MasterDataCorrected(CITIZEN, ERIKA, OPENED_AT))
+        fixture.given(opened(), new MasterDataCorrected(CITIZEN, master(ERIKA), OPENED_AT))
                 .when(new CorrectMasterData(CITIZEN, ERIKA_CORRECTED, CLERK, 0L))
                 .expectException(ConflictingAggregateVersionException.class)
                 .expectNoEvents();
@@ -173,7 +190,7 @@ class CitizenFileTest {
 
         fixture.given(opened())
                 .when(new RecordMove(CITIZEN, DOMPLATZ, movedOn, CLERK, 0L))
-                .expectEvents(new CitizenMoved(CITIZEN, DOMPLATZ, movedOn, NOW))
+                .expectEvents(new CitizenMoved(CITIZEN, address(DOMPLATZ), movedOn, NOW))
                 .expectResultMessagePayload(1L);
     }
 
@@ -181,9 +198,9 @@ class CitizenFileTest {
     void givenMovedFile_whenRecordingLaterMove_thenCitizenMoved() {
         LocalDate later = LocalDate.of(2026, 3, 5);
 
-        fixture.given(opened(), new CitizenMoved(CITIZEN, DOMPLATZ, LocalDate.of(2026, 3, 1), OPENED_AT))
+        fixture.given(opened(), new CitizenMoved(CITIZEN, address(DOMPLATZ), LocalDate.of(2026, 3, 1), OPENED_AT))
                 .when(new RecordMove(CITIZEN, RINGSTRASSE, later, CLERK, 1L))
-                .expectEvents(new CitizenMoved(CITIZEN, RINGSTRASSE, later, NOW))
+                .expectEvents(new CitizenMoved(CITIZEN, address(RINGSTRASSE), later, NOW))
                 .expectResultMessagePayload(2L);
     }
 
@@ -191,14 +208,14 @@ class CitizenFileTest {
     void givenMovedFile_whenRecordingAnotherMoveOnTheSameDay_thenCitizenMoved() {
         LocalDate sameDay = LocalDate.of(2026, 3, 1);
 
-        fixture.given(opened(), new CitizenMoved(CITIZEN, DOMPLATZ, sameDay, OPENED_AT))
+        fixture.given(opened(), new CitizenMoved(CITIZEN, address(DOMPLATZ), sameDay, OPENED_AT))
                 .when(new RecordMove(CITIZEN, RINGSTRASSE, sameDay, CLERK, 1L))
-                .expectEvents(new CitizenMoved(CITIZEN, RINGSTRASSE, sameDay, NOW));
+                .expectEvents(new CitizenMoved(CITIZEN, address(RINGSTRASSE), sameDay, NOW));
     }
 
     @Test
     void givenMovedFile_whenRecordingMoveBeforeThePreviousMove_thenRejected() {
-        fixture.given(opened(), new CitizenMoved(CITIZEN, DOMPLATZ, LocalDate.of(2026, 3, 1), OPENED_AT))
+        fixture.given(opened(), new CitizenMoved(CITIZEN, address(DOMPLATZ), LocalDate.of(2026, 3, 1), OPENED_AT))
                 .when(new RecordMove(CITIZEN, RINGSTRASSE, LocalDate.of(2026, 2, 28), CLERK, 1L))
                 .expectException(violation(INVALID, "move-before-previous-move", "movedOn"))
                 .expectNoEvents();
@@ -208,8 +225,8 @@ class CitizenFileTest {
     void givenCorrectionAfterMove_whenRecordingMoveBeforeThatMove_thenStillRejected() {
         // a correction must not reset what the file knows about the last move
         fixture.given(opened(),
-                        new CitizenMoved(CITIZEN, DOMPLATZ, LocalDate.of(2026, 3, 1), OPENED_AT),
-                        new MasterDataCorrected(CITIZEN, ERIKA_CORRECTED, OPENED_AT))
+                        new CitizenMoved(CITIZEN, address(DOMPLATZ), LocalDate.of(2026, 3, 1), OPENED_AT),
+                        new MasterDataCorrected(CITIZEN, master(ERIKA_CORRECTED), OPENED_AT))
                 .when(new RecordMove(CITIZEN, RINGSTRASSE, LocalDate.of(2026, 2, 28), CLERK, 2L))
                 .expectException(violation(INVALID, "move-before-previous-move", "movedOn"))
                 .expectNoEvents();

@@ -14,7 +14,15 @@ import de.eakte.core.cases.EntryKind;
 import de.eakte.core.cases.FileReference;
 import de.eakte.core.cases.Visibility;
 import de.eakte.core.citizens.Address;
+import de.eakte.core.citizens.CitizenErased;
+import de.eakte.core.citizens.CitizenFields;
 import de.eakte.core.citizens.CitizenFileOpened;
+import de.eakte.core.citizens.ProcessingRestricted;
+import de.eakte.core.citizens.RetentionFacts;
+import de.eakte.core.cases.CaseFields;
+import de.eakte.core.cases.StoredDocument;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.Opened;
 import de.eakte.core.citizens.CitizenMoved;
 import de.eakte.core.citizens.InformationBlockLifted;
 import de.eakte.core.citizens.InformationBlockSet;
@@ -63,18 +71,26 @@ public class ConsolidatedFileProjection {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final FieldSealer sealer;
 
-    public ConsolidatedFileProjection(JdbcTemplate jdbc, Clock clock) {
+    public ConsolidatedFileProjection(JdbcTemplate jdbc, Clock clock, FieldSealer sealer) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sealer = sealer;
     }
 
     // ---- citizens -------------------------------------------------------------------------------
 
     @EventHandler
     public void on(CitizenFileOpened event, @SequenceNumber long sequence) {
-        MasterData m = event.masterData();
-        Address a = event.address();
+        String id = event.citizenId().toString();
+        Opened<MasterData> master = sealer.open(event.masterData(), id, CitizenFields.MASTER_DATA);
+        Opened<Address> address = sealer.open(event.address(), id, CitizenFields.ADDRESS);
+        if (master.isRedacted() || address.isRedacted()) {
+            return; // erased: a replay skips what can no longer be read
+        }
+        MasterData m = master.orElse(null);
+        Address a = address.orElse(null);
         jdbc.update("""
                 INSERT INTO citizen_file_view (citizen_id, family_name, given_names, birth_name, date_of_birth,
                   place_of_birth, id_nr, street, house_number, postcode, city, moved_on, opened_at, version)
@@ -87,7 +103,11 @@ public class ConsolidatedFileProjection {
 
     @EventHandler
     public void on(MasterDataCorrected event, @SequenceNumber long sequence) {
-        MasterData m = event.masterData();
+        Opened<MasterData> master = sealer.open(event.masterData(), event.citizenId().toString(), CitizenFields.MASTER_DATA);
+        if (master.isRedacted()) {
+            return;
+        }
+        MasterData m = master.orElse(null);
         jdbc.update("""
                 UPDATE citizen_file_view SET family_name = ?, given_names = ?, birth_name = ?, date_of_birth = ?,
                   place_of_birth = ?, id_nr = ?, version = ?
@@ -98,7 +118,11 @@ public class ConsolidatedFileProjection {
 
     @EventHandler
     public void on(CitizenMoved event, @SequenceNumber long sequence) {
-        Address a = event.address();
+        Opened<Address> address = sealer.open(event.address(), event.citizenId().toString(), CitizenFields.ADDRESS);
+        if (address.isRedacted()) {
+            return;
+        }
+        Address a = address.orElse(null);
         int updated = jdbc.update("""
                 UPDATE citizen_file_view SET street = ?, house_number = ?, postcode = ?, city = ?, moved_on = ?,
                   version = ?
@@ -122,6 +146,28 @@ public class ConsolidatedFileProjection {
                 InformationBlock.NONE.name(), sequence, event.citizenId().toString(), sequence);
     }
 
+    @EventHandler
+    public void on(ProcessingRestricted event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                UPDATE citizen_file_view SET restricted = TRUE, earliest_erasure_on = ?, version = ?
+                WHERE citizen_id = ? AND version < ?""",
+                event.earliestErasureOn() == null ? null : Date.valueOf(event.earliestErasureOn()), sequence,
+                event.citizenId().toString(), sequence);
+    }
+
+    /** GDPR Art. 17: the model forgets the citizen and their cases; only the fact of erasure stays. */
+    @EventHandler
+    public void on(CitizenErased event) {
+        String id = event.citizenId().toString();
+        jdbc.update("DELETE FROM case_entry_view WHERE case_id IN (SELECT case_id FROM case_view WHERE citizen_id = ?)", id);
+        jdbc.update("DELETE FROM case_view WHERE citizen_id = ?", id);
+        jdbc.update("DELETE FROM citizen_address_history WHERE citizen_id = ?", id);
+        jdbc.update("DELETE FROM citizen_file_view WHERE citizen_id = ?", id);
+        if (jdbc.update("UPDATE erased_citizen SET erased_at = ? WHERE citizen_id = ?", utc(event.erasedAt()), id) == 0) {
+            jdbc.update("INSERT INTO erased_citizen (citizen_id, erased_at) VALUES (?, ?)", id, utc(event.erasedAt()));
+        }
+    }
+
     private void insertAddress(CitizenId citizenId, long sequence, Address a, LocalDate movedOn) {
         jdbc.update("""
                 INSERT INTO citizen_address_history (citizen_id, event_sequence, street, house_number, postcode,
@@ -140,7 +186,9 @@ public class ConsolidatedFileProjection {
                   disposal, entry_count, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, 0, ?)""",
                 event.caseId().toString(), event.citizenId().toString(), event.fileReference().toString(),
-                event.office().value(), event.caseType().value(), event.subject(), event.confidentiality().name(),
+                event.office().value(), event.caseType().value(),
+                sealer.open(event.subject(), event.caseId().toString(), CaseFields.SUBJECT).orElse(null),
+                event.confidentiality().name(),
                 CaseStatus.OPEN.name(), Date.valueOf(event.deadline()), utc(event.openedAt()),
                 event.retentionYears(), event.disposal().name(), sequence);
     }
@@ -153,13 +201,15 @@ public class ConsolidatedFileProjection {
         if (updated == 0) {
             return;
         }
-        DocumentMetadata d = event.document();
+        String aggregate = event.caseId().toString();
+        StoredDocument d = event.document();
+        String title = d == null ? null : sealer.open(d.title(), aggregate, CaseFields.DOCUMENT_TITLE).orElse(null);
         jdbc.update("""
                 INSERT INTO case_entry_view (entry_id, case_id, event_sequence, kind, visibility, body, doc_title,
                   doc_media_type, doc_size_bytes, doc_sha256, doc_received_at, added_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.entryId().toString(), event.caseId().toString(), sequence, event.kind().name(),
-                event.visibility().name(), event.text(), d == null ? null : d.title(),
+                event.visibility().name(), sealer.open(event.text(), aggregate, CaseFields.ENTRY_TEXT).orElse(null), title,
                 d == null ? null : d.mediaType(), d == null ? null : d.sizeBytes(), d == null ? null : d.sha256(),
                 d == null ? null : utc(d.receivedAt()), utc(event.addedAt()));
     }
@@ -191,6 +241,7 @@ public class ConsolidatedFileProjection {
         jdbc.update("DELETE FROM case_view");
         jdbc.update("DELETE FROM citizen_address_history");
         jdbc.update("DELETE FROM citizen_file_view");
+        jdbc.update("DELETE FROM erased_citizen");
     }
 
     // ---- queries --------------------------------------------------------------------------------
@@ -258,7 +309,29 @@ public class ConsolidatedFileProjection {
                         new OfficeCode(rs.getString("office")), CaseStatus.valueOf(rs.getString("status")),
                         instant(rs, "closed_at"), Confidentiality.valueOf(rs.getString("confidentiality"))),
                 citizenId.toString());
-        return Optional.of(new AccessFacts(citizenId, block.get(0), cases));
+        boolean restricted = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT restricted FROM citizen_file_view WHERE citizen_id = ?", Boolean.class, citizenId.toString()));
+        return Optional.of(new AccessFacts(citizenId, block.get(0), cases, restricted));
+    }
+
+    /** When the citizen was erased, if they were: their file answers 410 Gone from then on. */
+    public Optional<Instant> erasedAt(CitizenId citizenId) {
+        return jdbc.query("SELECT erased_at FROM erased_citizen WHERE citizen_id = ?",
+                (rs, i) -> instant(rs, "erased_at"), citizenId.toString()).stream().findFirst();
+    }
+
+    /**
+     * What binds the citizen's data to retention: open cases, legal holds, and the last day of the
+     * longest retention period among closed cases that were not yet disposed of.
+     */
+    public RetentionFacts.Retention retention(CitizenId citizenId) {
+        return jdbc.queryForObject("""
+                SELECT SUM(CASE WHEN status <> 'CLOSED' THEN 1 ELSE 0 END) AS open_cases,
+                       SUM(CASE WHEN legal_hold THEN 1 ELSE 0 END) AS holds,
+                       MAX(CASE WHEN disposal_state IS NULL THEN retention_ends_on END) AS latest_end
+                FROM case_view WHERE citizen_id = ?""",
+                (rs, i) -> new RetentionFacts.Retention(rs.getInt("open_cases"), rs.getInt("holds"),
+                        localDate(rs, "latest_end")), citizenId.toString());
     }
 
     /** The citizen a case belongs to, if the case is known. */
@@ -274,7 +347,7 @@ public class ConsolidatedFileProjection {
     }
 
     /** Facts about one citizen for the access policy. */
-    public record AccessFacts(CitizenId citizenId, InformationBlock block, List<CaseFact> cases) {
+    public record AccessFacts(CitizenId citizenId, InformationBlock block, List<CaseFact> cases, boolean restricted) {
     }
 
     /**
@@ -304,7 +377,7 @@ public class ConsolidatedFileProjection {
     }
 
     private static DocumentMetadata document(ResultSet rs) throws SQLException {
-        if (rs.getString("doc_title") == null) {
+        if (rs.getString("doc_title") == null) { // no document, or its title was destroyed with the case key
             return null;
         }
         return new DocumentMetadata(rs.getString("doc_title"), rs.getString("doc_media_type"),

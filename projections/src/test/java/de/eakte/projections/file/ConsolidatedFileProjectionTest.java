@@ -18,6 +18,15 @@ import de.eakte.core.citizens.CitizenMoved;
 import de.eakte.core.citizens.MasterData;
 import de.eakte.core.citizens.MasterDataCorrected;
 import de.eakte.core.citizens.Postcode;
+import de.eakte.core.cases.CaseFields;
+import de.eakte.core.citizens.CitizenErased;
+import de.eakte.core.citizens.CitizenFields;
+import de.eakte.core.citizens.ProcessingRestricted;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.InMemoryDataKeys;
+import de.eakte.core.crypto.KeyId;
+import de.eakte.core.crypto.NonceSource;
+import de.eakte.core.crypto.Sealed;
 import de.eakte.core.file.GetCase;
 import de.eakte.core.file.GetConsolidatedFile;
 import de.eakte.core.shared.CaseId;
@@ -34,6 +43,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +61,26 @@ class ConsolidatedFileProjectionTest {
     private static final MasterData ANNA = new MasterData("Müller", "Anna", null, LocalDate.of(1980, 5, 1), "Leipzig", null);
     private static final Address HOME = new Address("Hauptstraße", "1", new Postcode("04109"), "Leipzig");
 
+    private final InMemoryDataKeys keys = new InMemoryDataKeys(new Random(3));
+    private final FieldSealer sealer = new FieldSealer(keys, NonceSource.secureRandom());
     private ConsolidatedFileProjection projection;
     private JdbcTemplate jdbc;
+
+    private Sealed master(MasterData data) {
+        return sealer.seal(KeyId.citizen(CITIZEN), CITIZEN.toString(), CitizenFields.MASTER_DATA, data);
+    }
+
+    private Sealed address(Address address) {
+        return sealer.seal(KeyId.citizen(CITIZEN), CITIZEN.toString(), CitizenFields.ADDRESS, address);
+    }
+
+    private Sealed subject(String text) {
+        return sealer.seal(KeyId.ofCase(CITIZEN, CASE), CASE.toString(), CaseFields.SUBJECT, text);
+    }
+
+    private Sealed text(String text) {
+        return sealer.seal(KeyId.ofCase(CITIZEN, CASE), CASE.toString(), CaseFields.ENTRY_TEXT, text);
+    }
 
     @BeforeEach
     void database() {
@@ -59,20 +88,20 @@ class ConsolidatedFileProjectionTest {
         dataSource.setURL("jdbc:h2:mem:projection-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        projection = new ConsolidatedFileProjection(jdbc, Clock.fixed(Instant.parse("2026-03-20T10:00:00Z"), ZoneOffset.UTC));
+        projection = new ConsolidatedFileProjection(jdbc, Clock.fixed(Instant.parse("2026-03-20T10:00:00Z"), ZoneOffset.UTC), sealer);
     }
 
     private void opened() {
-        projection.on(new CitizenFileOpened(CITIZEN, ANNA, HOME, OPENED), 0);
+        projection.on(new CitizenFileOpened(CITIZEN, master(ANNA), address(HOME), OPENED), 0);
         projection.on(new CaseOpened(CASE, CITIZEN, FileReference.parse("33-122.20-000001-2026"), new OfficeCode("33"),
-                new CaseTypeCode("identity-card"), "Personalausweis", Confidentiality.NORMAL, LocalDate.of(2026, 3, 31),
+                new CaseTypeCode("identity-card"), subject("Personalausweis"), Confidentiality.NORMAL, LocalDate.of(2026, 3, 31),
                 OPENED, 10, DisposalKind.V), 0);
     }
 
     @Test
     void givenFileAndCase_whenQueried_thenBothAppearWithTheirVersions() {
         opened();
-        projection.on(new EntryAdded(CASE, EntryId.random(), EntryKind.NOTE, Visibility.INTERNAL, "Notiz", null, OPENED), 1);
+        projection.on(new EntryAdded(CASE, EntryId.random(), EntryKind.NOTE, Visibility.INTERNAL, text("Notiz"), null, OPENED), 1);
 
         GetConsolidatedFile.Result file = projection.handle(new GetConsolidatedFile(CITIZEN)).orElseThrow();
         assertThat(file.citizen().masterData()).isEqualTo(ANNA);
@@ -90,9 +119,9 @@ class ConsolidatedFileProjectionTest {
     void givenCorrectionAndMove_whenQueried_thenNewValuesAndAddressHistory() {
         opened();
         MasterData married = new MasterData("Schulze", "Anna", "Müller", ANNA.dateOfBirth(), "Leipzig", null);
-        projection.on(new MasterDataCorrected(CITIZEN, married, OPENED), 1);
+        projection.on(new MasterDataCorrected(CITIZEN, master(married), OPENED), 1);
         Address moved = new Address("Eisenbahnstraße", "7", new Postcode("04315"), "Leipzig");
-        projection.on(new CitizenMoved(CITIZEN, moved, LocalDate.of(2026, 3, 15), OPENED), 2);
+        projection.on(new CitizenMoved(CITIZEN, address(moved), LocalDate.of(2026, 3, 15), OPENED), 2);
 
         GetConsolidatedFile.Citizen citizen = projection.handle(new GetConsolidatedFile(CITIZEN)).orElseThrow().citizen();
         assertThat(citizen.masterData()).isEqualTo(married);
@@ -104,7 +133,7 @@ class ConsolidatedFileProjectionTest {
     @Test
     void givenAnEventDeliveredTwice_thenItIsAppliedOnce() {
         opened();
-        EntryAdded entry = new EntryAdded(CASE, EntryId.random(), EntryKind.NOTE, Visibility.INTERNAL, "Notiz", null, OPENED);
+        EntryAdded entry = new EntryAdded(CASE, EntryId.random(), EntryKind.NOTE, Visibility.INTERNAL, text("Notiz"), null, OPENED);
         projection.on(entry, 1);
         projection.on(entry, 1);
         projection.on(new CaseStatusChanged(CASE, CaseStatus.OPEN, CaseStatus.IN_PROGRESS, OPENED), 2);
@@ -136,5 +165,67 @@ class ConsolidatedFileProjectionTest {
         projection.reset();
         assertThat(projection.handle(new GetConsolidatedFile(CITIZEN))).isEmpty();
         assertThat(projection.handle(new GetCase(CASE))).isEmpty();
+    }
+
+    @Test
+    void givenRestriction_thenTheAccessFactsSayRestricted() {
+        opened();
+        assertThat(projection.accessFacts(CITIZEN).orElseThrow().restricted()).isFalse();
+
+        projection.on(new ProcessingRestricted(CITIZEN, LocalDate.of(2037, 1, 1), OPENED), 1);
+
+        assertThat(projection.accessFacts(CITIZEN).orElseThrow().restricted()).isTrue();
+    }
+
+    @Test
+    void givenErasure_thenNothingOfTheCitizenIsLeftButTheFactOfErasure() {
+        opened();
+        projection.on(new EntryAdded(CASE, EntryId.random(), EntryKind.NOTE, Visibility.INTERNAL, text("Notiz"), null, OPENED), 1);
+        List<KeyId> destroyed = keys.destroyFamily(KeyId.citizen(CITIZEN));
+
+        projection.on(new CitizenErased(CITIZEN, destroyed, OPENED));
+
+        assertThat(projection.handle(new GetConsolidatedFile(CITIZEN))).isEmpty();
+        assertThat(projection.handle(new GetCase(CASE))).isEmpty();
+        assertThat(projection.erasedAt(CITIZEN)).contains(OPENED);
+        for (String table : List.of("citizen_file_view", "citizen_address_history", "case_view", "case_entry_view")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
+        }
+    }
+
+    @Test
+    void givenDestroyedKeys_whenReplayed_thenTheSealedEventsAreSkippedWithoutError() {
+        CitizenFileOpened fileOpened = new CitizenFileOpened(CITIZEN, master(ANNA), address(HOME), OPENED);
+        CaseOpened caseOpened = new CaseOpened(CASE, CITIZEN, FileReference.parse("33-122.20-000001-2026"),
+                new OfficeCode("33"), new CaseTypeCode("identity-card"), subject("Personalausweis"), Confidentiality.NORMAL,
+                LocalDate.of(2026, 3, 31), OPENED, 10, DisposalKind.V);
+        EntryAdded entry = new EntryAdded(CASE, EntryId.random(), EntryKind.NOTE, Visibility.INTERNAL, text("Notiz"), null, OPENED);
+        CitizenMoved move = new CitizenMoved(CITIZEN, address(HOME), LocalDate.of(2026, 3, 15), OPENED);
+        List<KeyId> destroyed = keys.destroyFamily(KeyId.citizen(CITIZEN));
+
+        projection.on(fileOpened, 0);
+        projection.on(caseOpened, 0);
+        projection.on(entry, 1);
+        projection.on(move, 1);
+        projection.on(new CitizenErased(CITIZEN, destroyed, OPENED));
+
+        assertThat(projection.handle(new GetConsolidatedFile(CITIZEN))).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_view", Integer.class)).isZero();
+        assertThat(projection.erasedAt(CITIZEN)).contains(OPENED);
+    }
+
+    @Test
+    void givenADestroyedCaseKey_thenTheCaseKeepsItsFactsWithoutSubjectOrTexts() {
+        projection.on(new CitizenFileOpened(CITIZEN, master(ANNA), address(HOME), OPENED), 0);
+        CaseOpened caseOpened = new CaseOpened(CASE, CITIZEN, FileReference.parse("33-122.20-000001-2026"),
+                new OfficeCode("33"), new CaseTypeCode("identity-card"), subject("Personalausweis"), Confidentiality.NORMAL,
+                LocalDate.of(2026, 3, 31), OPENED, 10, DisposalKind.V);
+        keys.destroyFamily(KeyId.ofCase(CITIZEN, CASE));
+
+        projection.on(caseOpened, 0);
+
+        GetConsolidatedFile.Result file = projection.handle(new GetConsolidatedFile(CITIZEN)).orElseThrow();
+        assertThat(file.citizen().masterData()).isEqualTo(ANNA);
+        assertThat(file.cases()).singleElement().satisfies(c -> assertThat(c.subject()).isNull());
     }
 }

@@ -76,6 +76,12 @@ public final class AccessPolicy {
     private AccessDecision staff(AccessRequest r) {
         OfficeCode office = r.actor().office();
         Set<DataCategory> asked = r.asked();
+        // GDPR Art. 18(2): restricted data is processed only where indispensable, i.e. by break-glass
+        if (r.restricted()) {
+            return AccessDecision.denied("processing-restricted",
+                    "processing of this citizen's data is restricted (GDPR Art. 18); only break-glass can see the file",
+                    asked, true);
+        }
         // ePA/ELGA model: while one of its cases is in context, the office sees all its cases of the citizen
         boolean hasContext = r.cases().stream().anyMatch(c -> c.office().equals(office) && inContext(c, r.now()));
         Set<CaseId> context = new HashSet<>();

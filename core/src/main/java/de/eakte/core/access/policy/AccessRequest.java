@@ -15,11 +15,20 @@ import java.util.Set;
  *
  * @param breakGlassGrantActive whether this actor holds an unexpired break-glass grant for this citizen
  * @param breakGlassUsesToday   how many break-glass grants this actor opened today
+ * @param restricted            whether processing is restricted (GDPR Art. 18) because erasure was
+ *                              requested while a retention period still binds
  */
 public record AccessRequest(Actor actor, CitizenId actorCitizen, CitizenId citizen, Set<DataCategory> asked,
                             StatedPurpose purpose, BreakGlass breakGlass, InformationBlock block,
                             List<CaseFact> cases, boolean breakGlassGrantActive, int breakGlassUsesToday,
-                            Instant now) {
+                            Instant now, boolean restricted) {
+
+    public AccessRequest(Actor actor, CitizenId actorCitizen, CitizenId citizen, Set<DataCategory> asked,
+                         StatedPurpose purpose, BreakGlass breakGlass, InformationBlock block, List<CaseFact> cases,
+                         boolean breakGlassGrantActive, int breakGlassUsesToday, Instant now) {
+        this(actor, actorCitizen, citizen, asked, purpose, breakGlass, block, cases, breakGlassGrantActive,
+                breakGlassUsesToday, now, false);
+    }
 
     public AccessRequest {
         asked = Set.copyOf(asked);

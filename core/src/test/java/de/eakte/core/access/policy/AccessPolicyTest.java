@@ -277,6 +277,32 @@ class AccessPolicyTest {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // processing-restricted
+
+    @Test
+    void givenRestrictedCitizen_whenOwnOfficeInCaseContextStatesPurpose_thenProcessingRestrictedFlagged() {
+        AccessDecision d = decide(staffOf(RESIDENTS).cases(ID_CARD).purpose("SACHBEARBEITUNG").restricted());
+
+        assertDenied(d, "processing-restricted", ALL, true);
+    }
+
+    @Test
+    void givenRestrictedCitizen_whenStaffBreaksTheGlass_thenEmergencyAccess() {
+        AccessDecision d = decide(staffOf(RESIDENTS).cases(ID_CARD).restricted()
+                .breakGlass("Notfall: Gefahr für Leib und Leben des Bürgers"));
+
+        assertThat(d.outcome()).isEqualTo(AccessOutcome.BREAK_GLASS);
+    }
+
+    @Test
+    void givenRestrictedCitizen_whenTheCitizenReadsTheirOwnFile_thenGranted() {
+        Ask ask = new Ask(new Actor(Role.CITIZEN, "citizen", null)).cases(ID_CARD).restricted();
+        ask.actorCitizen = CITIZEN;
+
+        assertThat(decide(ask).rule()).isEqualTo("citizen-own-file");
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // information-block
 
     @ParameterizedTest
@@ -584,6 +610,7 @@ class AccessPolicyTest {
         rules.put("break-glass-quota", AccessOutcome.DENIED);
         rules.put("break-glass", AccessOutcome.BREAK_GLASS);
         rules.put("break-glass-grant", AccessOutcome.BREAK_GLASS);
+        rules.put("processing-restricted", AccessOutcome.DENIED);
         rules.put("information-block", AccessOutcome.DENIED);
         rules.put("purpose-unknown", AccessOutcome.DENIED);
         rules.put("purpose-file-reference", AccessOutcome.DENIED);
@@ -780,6 +807,7 @@ class AccessPolicyTest {
         private InformationBlock block = InformationBlock.NONE;
         private boolean grantActive;
         private int usesToday;
+        private boolean restricted;
 
         Ask(Actor actor) {
             this.actor = actor;
@@ -825,9 +853,14 @@ class AccessPolicyTest {
             return this;
         }
 
+        Ask restricted() {
+            this.restricted = true;
+            return this;
+        }
+
         AccessRequest request() {
             return new AccessRequest(actor, actorCitizen, CITIZEN, asked, purpose, breakGlass, block, cases,
-                    grantActive, usesToday, NOW);
+                    grantActive, usesToday, NOW, restricted);
         }
     }
 }
