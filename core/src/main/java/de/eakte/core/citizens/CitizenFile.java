@@ -20,6 +20,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -188,7 +189,8 @@ public class CitizenFile {
             return new ErasureOutcome(false, true, earliest, version);
         }
         // crypto-shredding: the keys go in this transaction; the event lists them for the ledger
-        List<KeyId> destroyed = keys.destroyFamily(KeyId.citizen(citizenId));
+        List<KeyId> destroyed = keys.destroyFamily(KeyId.citizen(citizenId)).stream()
+                .sorted(Comparator.comparing(KeyId::value)).toList();
         apply(new CitizenErased(citizenId, destroyed, now));
         return new ErasureOutcome(true, false, today, version);
     }
