@@ -1,5 +1,6 @@
 package de.eakte.api;
 
+import de.eakte.api.cli.KeysCommand;
 import de.eakte.api.cli.TokenCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +10,8 @@ import java.util.Arrays;
 
 /**
  * The eAkte server. {@code java -jar eakte.jar} starts it; the first argument may name a
- * sub-command instead ({@code token}), which runs without the web server or the database.
+ * sub-command instead: {@code token} (without the web server or the database) or
+ * {@code keys rewrap} (opens the database, not the web server).
  */
 @SpringBootApplication
 @EnableScheduling
@@ -25,6 +27,9 @@ public class EakteApplication {
     public static void main(String[] args) {
         if (args.length > 0 && "token".equals(args[0])) {
             System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "keys".equals(args[0])) {
+            System.exit(KeysCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(EakteApplication.class, args);
     }
