@@ -6,7 +6,11 @@ import de.eakte.core.cases.CaseStatus;
 import de.eakte.core.cases.CaseStatusChanged;
 import de.eakte.core.cases.DeadlineChanged;
 import de.eakte.core.cases.EntryAdded;
+import de.eakte.core.cases.CaseFields;
 import de.eakte.core.citizens.Address;
+import de.eakte.core.citizens.CitizenFields;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.Opened;
 import de.eakte.core.citizens.CitizenFileOpened;
 import de.eakte.core.citizens.CitizenMoved;
 import de.eakte.core.citizens.InformationBlockLifted;
@@ -52,11 +56,13 @@ public class SearchProjection {
 
     private final JdbcTemplate jdbc;
     private final IntSupplier generation;
+    private final FieldSealer sealer;
 
     /** Writes into the given generation (the active one for the live processor, see {@link Generations}). */
-    public SearchProjection(JdbcTemplate jdbc, IntSupplier generation) {
+    public SearchProjection(JdbcTemplate jdbc, IntSupplier generation, FieldSealer sealer) {
         this.jdbc = jdbc;
         this.generation = generation;
+        this.sealer = sealer;
     }
 
     /** Identifying master data as the search needs it. */
@@ -83,17 +89,25 @@ public class SearchProjection {
 
     @EventHandler
     public void on(CitizenFileOpened event, @SequenceNumber long sequence) {
-        indexCitizen(event.citizenId(), sequence, Names.of(event.masterData()), Home.of(event.address()));
+        String id = event.citizenId().toString();
+        Opened<MasterData> master = sealer.open(event.masterData(), id, CitizenFields.MASTER_DATA);
+        Opened<Address> address = sealer.open(event.address(), id, CitizenFields.ADDRESS);
+        if (master.isRedacted() || address.isRedacted()) {
+            return; // erased: nothing to index
+        }
+        indexCitizen(event.citizenId(), sequence, Names.of(master.orElse(null)), Home.of(address.orElse(null)));
     }
 
     @EventHandler
     public void on(MasterDataCorrected event, @SequenceNumber long sequence) {
-        reindexNames(event.citizenId(), sequence, Names.of(event.masterData()));
+        sealer.open(event.masterData(), event.citizenId().toString(), CitizenFields.MASTER_DATA).value()
+                .ifPresent(m -> reindexNames(event.citizenId(), sequence, Names.of(m)));
     }
 
     @EventHandler
     public void on(CitizenMoved event, @SequenceNumber long sequence) {
-        reindexHome(event.citizenId(), sequence, Home.of(event.address()));
+        sealer.open(event.address(), event.citizenId().toString(), CitizenFields.ADDRESS).value()
+                .ifPresent(a -> reindexHome(event.citizenId(), sequence, Home.of(a)));
     }
 
     @EventHandler
@@ -110,12 +124,15 @@ public class SearchProjection {
     public void on(CaseOpened event, @SequenceNumber long sequence) {
         indexCase(event.caseId(), sequence, new CaseFacts(event.citizenId(), event.fileReference().toString(),
                 event.office().value(), event.caseType().value(), event.confidentiality().name(), event.deadline(),
-                day(event.openedAt())), event.subject());
+                day(event.openedAt())), sealer.open(event.subject(), event.caseId().toString(), CaseFields.SUBJECT).orElse(null));
     }
 
     @EventHandler
     public void on(EntryAdded event, @SequenceNumber long sequence) {
-        indexEntry(event.caseId(), sequence, event.text(), event.document() == null ? null : event.document().title());
+        String aggregate = event.caseId().toString();
+        indexEntry(event.caseId(), sequence, sealer.open(event.text(), aggregate, CaseFields.ENTRY_TEXT).orElse(null),
+                event.document() == null ? null
+                        : sealer.open(event.document().title(), aggregate, CaseFields.DOCUMENT_TITLE).orElse(null));
     }
 
     @EventHandler

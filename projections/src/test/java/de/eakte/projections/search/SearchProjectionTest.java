@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SearchProjectionTest {
 
+    private static final de.eakte.core.crypto.FieldSealer SEALER = new de.eakte.core.crypto.FieldSealer(
+            new de.eakte.core.crypto.InMemoryDataKeys(new java.util.Random(1)), de.eakte.core.crypto.NonceSource.secureRandom());
+
     private static final OfficeCode REGISTRATION = new OfficeCode("33");
     private static final OfficeCode SOCIAL = new OfficeCode("50");
     private static final Set<Field> ANYWHERE = EnumSet.allOf(Field.class);
@@ -51,7 +54,7 @@ class SearchProjectionTest {
     private void database(String engine) {
         jdbc = new JdbcTemplate(TestDatabases.of(engine));
         generations = new Generations(jdbc, SearchProjection.PROCESSING_GROUP);
-        projection = new SearchProjection(jdbc, generations::active);
+        projection = new SearchProjection(jdbc, generations::active, SEALER);
         queries = new SearchQueries(jdbc, generations,
                 Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC));
     }
@@ -247,7 +250,7 @@ class SearchProjectionTest {
         database(engine);
         CitizenId live = citizen("Vogel", "Max", null, "1970-01-01", "Ring", "Leipzig");
         int next = generations.beginBuilding();
-        SearchProjection rebuild = new SearchProjection(jdbc, () -> next);
+        SearchProjection rebuild = new SearchProjection(jdbc, () -> next, SEALER);
         rebuild.indexCitizen(live, 0, new Names("Vogel", "Max", null, LocalDate.of(1970, 1, 1), null),
                 new Home("Ring", "1", "04109", "Leipzig"));
         CitizenId onlyNew = CitizenId.of(UUID.randomUUID().toString());
