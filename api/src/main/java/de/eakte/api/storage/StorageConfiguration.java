@@ -18,6 +18,11 @@ public class StorageConfiguration {
     }
 
     @Bean
+    PreReleaseEventsCheck preReleaseEventsCheck(JdbcTemplate jdbc) {
+        return new PreReleaseEventsCheck(jdbc);
+    }
+
+    @Bean
     EventStoreCitizenRegistry citizenRegistry(JdbcTemplate jdbc) {
         return new EventStoreCitizenRegistry(jdbc);
     }
