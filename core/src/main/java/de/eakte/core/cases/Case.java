@@ -35,6 +35,8 @@ public class Case {
     /** Free-text limits: a subject is a line, an entry a letter's worth of text. */
     public static final int SUBJECT_MAX = 200;
     public static final int TEXT_MAX = 20_000;
+    /** A legal hold's reason names proceedings, e.g. "Klageverfahren VG Köln 3 K 123/26": one line. */
+    public static final int LEGAL_HOLD_REASON_MAX = 200;
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -44,6 +46,7 @@ public class Case {
     private LocalDate openedOn;
     private int retentionYears;
     private DisposalKind disposal;
+    private boolean legalHold;
     private long version;
 
     protected Case() {
@@ -153,6 +156,29 @@ public class Case {
         return version;
     }
 
+    /** Owning office only; allowed in any status, since proceedings may begin after closing (zdA). */
+    @CommandHandler
+    public long handle(PlaceLegalHold command, Clock clock) {
+        requireOwningOffice(command.actor());
+        String reason = legalHoldReason(command.reason());
+        if (legalHold) {
+            throw DomainRuleViolation.conflict("legal-hold-unchanged", "the case is already under a legal hold");
+        }
+        apply(new LegalHoldPlaced(caseId, reason, clock.instant()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(LiftLegalHold command, Clock clock) {
+        requireOwningOffice(command.actor());
+        String reason = legalHoldReason(command.reason());
+        if (!legalHold) {
+            throw DomainRuleViolation.conflict("no-legal-hold", "the case is under no legal hold");
+        }
+        apply(new LegalHoldLifted(caseId, reason, clock.instant()));
+        return version;
+    }
+
     @EventSourcingHandler
     void on(CaseOpened event, @SequenceNumber long sequence) {
         caseId = event.caseId();
@@ -187,6 +213,18 @@ public class Case {
         version = sequence;
     }
 
+    @EventSourcingHandler
+    void on(LegalHoldPlaced event, @SequenceNumber long sequence) {
+        legalHold = true;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldLifted event, @SequenceNumber long sequence) {
+        legalHold = false;
+        version = sequence;
+    }
+
     private void requireOwningOffice(Actor actor) {
         if (actor == null || !actor.isStaffOf(office)) {
             throw DomainRuleViolation.forbidden("owning-office-only", "only office " + office + " changes this case");
@@ -197,6 +235,15 @@ public class Case {
         if (status == CaseStatus.CLOSED) {
             throw DomainRuleViolation.conflict("case-closed", "the case is closed (zdA) and takes no more changes");
         }
+    }
+
+    /** One line of plain text: it travels unsealed, so it must stay short and free of control characters. */
+    private static String legalHoldReason(String reason) {
+        String checked = Values.requireText("reason", reason, LEGAL_HOLD_REASON_MAX);
+        if (checked.contains("\n") || checked.contains("\r") || checked.contains("\t")) {
+            throw DomainRuleViolation.invalid("one-line", "reason", "reason must be one line");
+        }
+        return checked;
     }
 
     private static void requireDeadlineFrom(LocalDate deadline, LocalDate openedOn) {
