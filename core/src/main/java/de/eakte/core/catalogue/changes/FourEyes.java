@@ -2,12 +2,8 @@ package de.eakte.core.catalogue.changes;
 
 import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.DomainRuleViolation;
+import de.eakte.core.shared.Fingerprints;
 import de.eakte.core.shared.Role;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The rules every catalogue change shares: who may act, and that the admin who decides is not the
@@ -46,13 +42,6 @@ final class FourEyes {
      * different fingerprint on every change.
      */
     static String fingerprint(Object changeId, Actor actor) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(changeId.toString().getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) 0);
-            return HexFormat.of().formatHex(sha256.digest(actor.subject().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Fingerprints.of(changeId, actor);
     }
 }
