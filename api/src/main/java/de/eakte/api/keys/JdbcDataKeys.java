@@ -87,17 +87,27 @@ public class JdbcDataKeys implements DataKeys {
         long generation = cache.generation();
         Optional<Row> row = read(id);
         if (row.isEmpty()) {
-            if (anAncestorIsDestroyed(id)) {
-                // the family was erased: no new member may bring sealed data back under it
-                throw new KeyDestroyedException(id);
-            }
-            SecretKey key = newDataKey();
-            if (insert(id, key)) {
-                created.put(id, key);
+            // in the caller's transaction, or one of its own: the ancestors' locks must last until the row is committed
+            Creation creation = required.execute(status -> {
+                if (anAncestorIsDestroyed(id)) {
+                    return Creation.FAMILY_DESTROYED; // never thrown in here: it would doom the caller's transaction
+                }
+                SecretKey key = newDataKey();
+                if (!insert(id, key)) {
+                    return Creation.RACED;
+                }
+                createdInThisTransaction().put(id, key);
                 // only once committed: if the command rolls back, the row is gone, and a cached
                 // key would seal later events with a key that is stored nowhere
                 afterCommit(() -> cache.put(id, key, generation));
-                return key;
+                return new Creation(key);
+            });
+            if (creation == Creation.FAMILY_DESTROYED) {
+                // the family was erased: no new member may bring sealed data back under it
+                throw new KeyDestroyedException(id);
+            }
+            if (creation.key() != null) {
+                return creation.key();
             }
             row = read(id);
             if (row.isEmpty()) {
@@ -228,6 +238,9 @@ public class JdbcDataKeys implements DataKeys {
     private List<KeyId> destroyInDatabase(KeyId root) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (int attempt = 0; ; attempt++) {
+            // the root's lock orders this against members being created (see anAncestorIsDestroyed)
+            jdbc.query("SELECT key_id FROM data_key WHERE key_id = ? FOR UPDATE", (rs, n) -> rs.getString(1),
+                    root.value());
             List<String> live = jdbc.queryForList("SELECT key_id FROM data_key WHERE family_root = ? "
                             + "AND (key_id = ? OR key_id LIKE ?) AND destroyed_at IS NULL ORDER BY key_id", String.class,
                     familyRoot(root), root.value(), root.value() + "/%");
@@ -272,6 +285,12 @@ public class JdbcDataKeys implements DataKeys {
         }
     }
 
+    /**
+     * Locks the ancestors' rows until this transaction ends and tells whether one is destroyed.
+     * A destroyer locks the root first, so a new member of a family and the family's destruction
+     * never pass each other: either the member is created first and destroyed with the family, or
+     * it sees the destruction.
+     */
     private boolean anAncestorIsDestroyed(KeyId id) {
         String[] segments = id.value().split("/");
         List<String> ancestors = new ArrayList<>();
@@ -282,9 +301,9 @@ public class JdbcDataKeys implements DataKeys {
             return false;
         }
         String placeholders = String.join(", ", java.util.Collections.nCopies(ancestors.size(), "?"));
-        Integer destroyed = jdbc.queryForObject("SELECT COUNT(*) FROM data_key WHERE destroyed_at IS NOT NULL "
-                + "AND key_id IN (" + placeholders + ")", Integer.class, ancestors.toArray());
-        return destroyed != null && destroyed > 0;
+        List<Boolean> destroyed = jdbc.query("SELECT destroyed_at FROM data_key WHERE key_id IN (" + placeholders
+                + ") FOR UPDATE", (rs, n) -> rs.getObject(1) != null, ancestors.toArray());
+        return destroyed.contains(Boolean.TRUE);
     }
 
     private Optional<Row> read(KeyId id) {
@@ -386,5 +405,11 @@ public class JdbcDataKeys implements DataKeys {
     }
 
     private record Row(byte[] wrapped, String kekId, boolean destroyed) {
+    }
+
+    /** What an attempt to create a key came to: the key, or one of the two markers. */
+    private record Creation(SecretKey key) {
+        static final Creation FAMILY_DESTROYED = new Creation(null);
+        static final Creation RACED = new Creation(null);
     }
 }

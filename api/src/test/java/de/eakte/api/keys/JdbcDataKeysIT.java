@@ -231,6 +231,69 @@ class JdbcDataKeysIT extends PostgresApiTest {
                 .doesNotContain(siblingRoot.value(), siblingCase.value());
     }
 
+    private void awaitAWaitingLock(String statementStart) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                        + "AND query LIKE ?", Integer.class, statementStart + "%") > 0);
+    }
+
+    /** Runs {@code work} in a transaction that commits only once {@code commit} is counted down. */
+    private <T> CompletableFuture<T> heldOpen(java.util.function.Supplier<T> work, CountDownLatch done,
+                                              CountDownLatch commit) {
+        return CompletableFuture.supplyAsync(() -> tx.execute(status -> {
+            T result = work.get();
+            done.countDown();
+            try {
+                commit.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return result;
+        }));
+    }
+
+    @Test
+    void aCaseKeyCreatedWhileItsFamilyIsDestroyedIsDestroyedWithIt() throws Exception {
+        CitizenId citizen = CitizenId.random();
+        KeyId root = KeyId.citizen(citizen);
+        KeyId member = KeyId.ofCase(citizen, CaseId.random());
+        keys.forSealing(root);
+        CountDownLatch created = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<SecretKey> creating = heldOpen(() -> anotherInstance().forSealing(member), created, commit);
+        assertThat(created.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<List<KeyId>> destroying = CompletableFuture.supplyAsync(() -> keys.destroyFamily(root));
+        awaitAWaitingLock("SELECT key_id FROM data_key WHERE key_id = $1 FOR UPDATE");
+        commit.countDown();
+
+        assertThat(creating.get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(destroying.get(30, TimeUnit.SECONDS)).containsExactlyInAnyOrder(root, member);
+        assertThat(row(member).get("wrapped_key")).isNull();
+    }
+
+    @Test
+    void aCaseKeyAskedForWhileItsFamilyIsBeingDestroyedIsRefused() throws Exception {
+        CitizenId citizen = CitizenId.random();
+        KeyId root = KeyId.citizen(citizen);
+        KeyId member = KeyId.ofCase(citizen, CaseId.random());
+        keys.forSealing(root);
+        CountDownLatch destroyed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<List<KeyId>> destroying = heldOpen(() -> keys.destroyFamily(root), destroyed, commit);
+        assertThat(destroyed.await(30, TimeUnit.SECONDS)).isTrue();
+
+        JdbcDataKeys elsewhere = anotherInstance();
+        CompletableFuture<SecretKey> creating = CompletableFuture.supplyAsync(
+                () -> tx.execute(status -> elsewhere.forSealing(member)));
+        awaitAWaitingLock("SELECT destroyed_at FROM data_key WHERE key_id IN");
+        commit.countDown();
+
+        assertThat(destroying.get(30, TimeUnit.SECONDS)).containsExactly(root);
+        assertThatThrownBy(() -> creating.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(KeyDestroyedException.class);
+        assertThat(rows(member)).isZero();
+    }
+
     @Test
     void destroyingOneCaseKeepsTheCitizensOtherKeys() {
         CitizenId citizen = CitizenId.random();
