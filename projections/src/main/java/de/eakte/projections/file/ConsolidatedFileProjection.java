@@ -11,6 +11,11 @@ import de.eakte.core.cases.DeadlineChanged;
 import de.eakte.core.cases.DocumentMetadata;
 import de.eakte.core.cases.EntryAdded;
 import de.eakte.core.cases.EntryKind;
+import de.eakte.core.cases.LegalHoldLifted;
+import de.eakte.core.cases.LegalHoldPlaced;
+import de.eakte.core.retention.CaseDestroyed;
+import de.eakte.core.retention.CaseListedForAppraisal;
+import de.eakte.core.retention.CaseMarkedForArchive;
 import de.eakte.core.cases.FileReference;
 import de.eakte.core.cases.Visibility;
 import de.eakte.core.citizens.Address;
@@ -233,6 +238,41 @@ public class ConsolidatedFileProjection {
     public void on(DeadlineChanged event, @SequenceNumber long sequence) {
         jdbc.update("UPDATE case_view SET deadline = ?, version = ? WHERE case_id = ? AND version < ?",
                 Date.valueOf(event.deadline()), sequence, event.caseId().toString(), sequence);
+    }
+
+    @EventHandler
+    public void on(LegalHoldPlaced event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE case_view SET legal_hold = TRUE, version = ? WHERE case_id = ? AND version < ?",
+                sequence, event.caseId().toString(), sequence);
+    }
+
+    @EventHandler
+    public void on(LegalHoldLifted event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE case_view SET legal_hold = FALSE, version = ? WHERE case_id = ? AND version < ?",
+                sequence, event.caseId().toString(), sequence);
+    }
+
+    // ---- disposal (events of a disposal list; they leave the case's own version alone) -----------
+
+    /** Disposal kind V: the case key is gone, so is every readable trace of the case here. */
+    @EventHandler
+    public void on(CaseDestroyed event) {
+        String id = event.caseId().toString();
+        jdbc.update("DELETE FROM case_entry_view WHERE case_id = ?", id);
+        jdbc.update("UPDATE case_view SET subject = NULL, entry_count = 0, disposal_state = ?, disposed_at = ? WHERE case_id = ?",
+                "DESTROYED", utc(event.destroyedAt()), id);
+    }
+
+    @EventHandler
+    public void on(CaseListedForAppraisal event) {
+        jdbc.update("UPDATE case_view SET disposal_state = ?, disposed_at = ? WHERE case_id = ?",
+                "APPRAISAL", utc(event.listedAt()), event.caseId().toString());
+    }
+
+    @EventHandler
+    public void on(CaseMarkedForArchive event) {
+        jdbc.update("UPDATE case_view SET disposal_state = ?, disposed_at = ? WHERE case_id = ?",
+                "ARCHIVE", utc(event.markedAt()), event.caseId().toString());
     }
 
     @ResetHandler
