@@ -2,6 +2,7 @@ package de.eakte.api.cases;
 
 import de.eakte.api.cases.CaseRequests.DeadlineRequest;
 import de.eakte.api.cases.CaseRequests.EntryRequest;
+import de.eakte.api.cases.CaseRequests.LegalHoldRequest;
 import de.eakte.api.cases.CaseRequests.StatusRequest;
 import de.eakte.api.security.JwtCallers;
 import de.eakte.api.access.AccessHeaders;
@@ -20,6 +21,8 @@ import de.eakte.core.cases.ChangeCaseStatus;
 import de.eakte.core.cases.ChangeDeadline;
 import de.eakte.core.cases.DocumentMetadata;
 import de.eakte.core.cases.EntryKind;
+import de.eakte.core.cases.LiftLegalHold;
+import de.eakte.core.cases.PlaceLegalHold;
 import de.eakte.core.cases.Visibility;
 import de.eakte.core.shared.Actor;
 import de.eakte.core.shared.CaseId;
@@ -142,6 +145,36 @@ public class CaseController {
         long version = commands.send(new ChangeDeadline(id,
                         Requests.required("deadline", Requests.date("deadline", body.deadline())), actor,
                         Versions.ifMatch(ifMatch)), actor, HttpEdgeFilter.correlationId(request));
+        return changed(id, version);
+    }
+
+    @PostMapping("/{caseId}/legal-hold")
+    @Operation(summary = "Put the case under a legal hold",
+            description = "Owning office only; in any status. While the hold lasts the case is kept off disposal lists "
+                    + "and its citizen's data is not erased. The reason (one line, at most 200 characters) names the "
+                    + "proceedings and is stored plain. Accepts If-Match.")
+    public ResponseEntity<CaseResponses.Changed> placeLegalHold(
+            @PathVariable String caseId, @RequestBody LegalHoldRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Authentication auth, HttpServletRequest request) {
+        Actor actor = JwtCallers.staffActor(auth);
+        CaseId id = CaseId.of(caseId);
+        long version = commands.send(new PlaceLegalHold(id, Requests.required("body", body).reason(), actor,
+                Versions.ifMatch(ifMatch)), actor, HttpEdgeFilter.correlationId(request));
+        return changed(id, version);
+    }
+
+    @PostMapping("/{caseId}/legal-hold/lift")
+    @Operation(summary = "Lift the case's legal hold",
+            description = "Owning office only, with a reason; retention and disposal apply again. Accepts If-Match.")
+    public ResponseEntity<CaseResponses.Changed> liftLegalHold(
+            @PathVariable String caseId, @RequestBody LegalHoldRequest body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            Authentication auth, HttpServletRequest request) {
+        Actor actor = JwtCallers.staffActor(auth);
+        CaseId id = CaseId.of(caseId);
+        long version = commands.send(new LiftLegalHold(id, Requests.required("body", body).reason(), actor,
+                Versions.ifMatch(ifMatch)), actor, HttpEdgeFilter.correlationId(request));
         return changed(id, version);
     }
 

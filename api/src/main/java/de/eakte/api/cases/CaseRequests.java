@@ -36,4 +36,8 @@ public final class CaseRequests {
 
     public record DeadlineRequest(@Schema(example = "2026-12-31", format = "date") String deadline) {
     }
+
+    public record LegalHoldRequest(@Schema(example = "Klageverfahren VG Köln 3 K 123/26",
+            description = "one line, at most 200 characters; names the proceedings, not a person") String reason) {
+    }
 }

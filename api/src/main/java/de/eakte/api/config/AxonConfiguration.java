@@ -10,6 +10,7 @@ import de.eakte.core.catalogue.Catalogue;
 import de.eakte.core.citizens.CitizenFile;
 import de.eakte.core.crypto.FieldSealer;
 import de.eakte.projections.file.ConsolidatedFileProjection;
+import de.eakte.projections.retention.DisposalListProjection;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -153,6 +154,17 @@ public class AxonConfiguration {
     @Bean
     ConsolidatedFileProjection consolidatedFileProjection(JdbcTemplate jdbc, Clock clock, FieldSealer sealer) {
         return new ConsolidatedFileProjection(jdbc, clock, sealer);
+    }
+
+    @Bean
+    DisposalListProjection disposalListProjection(JdbcTemplate jdbc) {
+        return new DisposalListProjection(jdbc);
+    }
+
+    @Bean
+    ConfigurerModule disposalListProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessor(DisposalListProjection.PROCESSING_GROUP));
     }
 
     /** Events name the message that caused them (causationId) and the trace they belong to. */

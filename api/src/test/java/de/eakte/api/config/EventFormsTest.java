@@ -66,6 +66,19 @@ import de.eakte.core.crypto.KeyId;
 import de.eakte.core.crypto.Sealed;
 import de.eakte.core.citizens.InformationBlockLifted;
 import de.eakte.core.citizens.InformationBlockSet;
+import de.eakte.core.cases.LegalHoldLifted;
+import de.eakte.core.cases.LegalHoldPlaced;
+import de.eakte.core.retention.CaseDestroyed;
+import de.eakte.core.retention.CaseDisposalSkipped;
+import de.eakte.core.retention.CaseListedForAppraisal;
+import de.eakte.core.retention.CaseMarkedForArchive;
+import de.eakte.core.retention.DisposalCandidate;
+import de.eakte.core.retention.DisposalListApproved;
+import de.eakte.core.retention.DisposalListConfirmed;
+import de.eakte.core.retention.DisposalListDrawnUp;
+import de.eakte.core.retention.DisposalListId;
+import de.eakte.core.retention.DrawUpTrigger;
+import de.eakte.core.retention.SkipReason;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -102,6 +115,8 @@ class EventFormsTest {
     private static final Instant CHANGE_AT = Instant.parse("2026-11-21T09:15:30Z");
     private static final CaseTypeChangeId TYPE_CHANGE = CaseTypeChangeId.of("6e7f8091-2b3c-4d5e-9f60-b1c2d3e4f5a6");
     private static final OfficeChangeId OFFICE_CHANGE = OfficeChangeId.of("7f809102-3c4d-4e5f-8a71-c2d3e4f5a6b7");
+    private static final DisposalListId DISPOSAL_LIST = DisposalListId.of("8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d");
+    private static final Instant DISPOSAL_AT = Instant.parse("2037-02-02T03:30:00Z");
     private static final MasterData ERIKA = new MasterData("Müller-Lüdenscheidt", "Erika Johanna", "Schulze",
             LocalDate.of(1961, 4, 23), "Dresden", new IdNr("86095742719"));
     private static final Address HOME = new Address("Hauptstraße", "12a", new Postcode("04109"), "Leipzig");
@@ -179,7 +194,19 @@ class EventFormsTest {
                         "Fahrerlaubnisbehörde", "Fahrerlaubnisbehörde wird eigenes Amt", CHANGE_AT),
                 new OfficeChangeApproved(OFFICE_CHANGE, CHANGE_AT),
                 new OfficeChangeRejected(OFFICE_CHANGE, "Zuschnitt prüfen", CHANGE_AT),
-                new OfficeChangeOpinionAttached(OFFICE_CHANGE, "Keine Bedenken.", CHANGE_AT));
+                new OfficeChangeOpinionAttached(OFFICE_CHANGE, "Keine Bedenken.", CHANGE_AT),
+                new LegalHoldPlaced(CASE, "Klageverfahren VG Köln 3 K 123/26", AT),
+                new LegalHoldLifted(CASE, "Verfahren rechtskräftig abgeschlossen", AT),
+                new DisposalListDrawnUp(DISPOSAL_LIST, List.of(new DisposalCandidate(CASE, CITIZEN,
+                        FileReference.parse("33-122.20-000042-2026"), new OfficeCode("33"), DisposalKind.V,
+                        LocalDate.of(2036, 12, 31))), LocalDate.of(2037, 2, 2), DrawUpTrigger.SCHEDULE, DISPOSAL_AT),
+                new DisposalListConfirmed(DISPOSAL_LIST,
+                        "3b1f0e6c9a0d4f2e8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a", DISPOSAL_AT),
+                new DisposalListApproved(DISPOSAL_LIST, DISPOSAL_AT),
+                new CaseDestroyed(DISPOSAL_LIST, CASE, CITIZEN, List.of(KeyId.ofCase(CITIZEN, CASE)), DISPOSAL_AT),
+                new CaseListedForAppraisal(DISPOSAL_LIST, CASE, DISPOSAL_AT),
+                new CaseMarkedForArchive(DISPOSAL_LIST, CASE, DISPOSAL_AT),
+                new CaseDisposalSkipped(DISPOSAL_LIST, CASE, SkipReason.LEGAL_HOLD, DISPOSAL_AT));
     }
 
     /** Every event class of core (they carry @Revision) has its pinned form here. */
