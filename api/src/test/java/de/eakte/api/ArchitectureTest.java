@@ -62,6 +62,7 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("de.eakte.core.file.GetConsolidatedFile")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("de.eakte.core.file.GetCase")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("de.eakte.core.access.AccessRecorder")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("de.eakte.projections.search.SearchQueries")
                 .because("every read of citizen data must pass the access policy and the AccessRecorder in CitizenDataReads")
                 .check(classes);
     }

@@ -10,6 +10,8 @@ import de.eakte.core.access.policy.PurposeDirectory;
 import de.eakte.core.catalogue.Catalogue;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.projections.file.ConsolidatedFileProjection;
+import de.eakte.projections.search.Generations;
+import de.eakte.projections.search.SearchQueries;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.queryhandling.QueryGateway;
@@ -64,10 +66,17 @@ public class AccessConfiguration {
         return new BreakGlassRegistry(jdbc, eventBus, transactions, clock, duration);
     }
 
+    /** The search model's queries: only CitizenDataReads asks them, hit by hit through the policy. */
+    @Bean
+    SearchQueries searchQueries(JdbcTemplate jdbc, Generations searchGenerations, Clock clock) {
+        return new SearchQueries(jdbc, searchGenerations, clock);
+    }
+
     @Bean
     CitizenDataReads citizenDataReads(QueryGateway queries, ConsolidatedFileProjection projection, AccessPolicy policy,
                                       BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock,
-                                      @Value("${eakte.access.break-glass.daily-quota:3}") int quota) {
-        return new CitizenDataReads(queries, projection, policy, breakGlass, recorder, clock, quota);
+                                      @Value("${eakte.access.break-glass.daily-quota:3}") int quota,
+                                      SearchQueries search, PurposeDirectory purposes) {
+        return new CitizenDataReads(queries, projection, policy, breakGlass, recorder, clock, quota, search, purposes);
     }
 }

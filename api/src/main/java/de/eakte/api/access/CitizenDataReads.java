@@ -9,6 +9,12 @@ import de.eakte.core.access.policy.AccessDecision;
 import de.eakte.core.access.policy.AccessPolicy;
 import de.eakte.core.access.policy.AccessRequest;
 import de.eakte.core.access.policy.CaseFact;
+import de.eakte.core.access.policy.Purpose;
+import de.eakte.core.access.policy.PurposeDirectory;
+import de.eakte.core.access.SearchRecord;
+import de.eakte.core.access.SearchScope;
+import de.eakte.core.shared.OfficeCode;
+import de.eakte.projections.search.SearchQueries;
 import de.eakte.core.cases.FileReference;
 import de.eakte.core.cases.Visibility;
 import de.eakte.core.file.GetCase;
@@ -24,6 +30,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,10 +68,15 @@ public class CitizenDataReads {
     private final AccessRecorder recorder;
     private final Clock clock;
     private final int breakGlassQuota;
+    private final SearchQueries search;
+    private final PurposeDirectory purposes;
 
     public CitizenDataReads(QueryGateway queries, ConsolidatedFileProjection projection, AccessPolicy policy,
-                            BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock, int breakGlassQuota) {
+                            BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock, int breakGlassQuota,
+                            SearchQueries search, PurposeDirectory purposes) {
         this.breakGlassQuota = breakGlassQuota;
+        this.search = search;
+        this.purposes = purposes;
         this.queries = queries;
         this.projection = projection;
         this.policy = policy;
@@ -168,6 +181,192 @@ public class CitizenDataReads {
 
     /** What a citizen sees of their own file. */
     public record CitizenView(GetConsolidatedFile.Citizen citizen, List<GetCase.Result> cases) {
+    }
+
+    // ---- staff search: the group query (BMG § 40) ---------------------------------------------
+
+    /** What a search asks of each citizen it finds: what identifies, and the file references. */
+    public static final Set<DataCategory> SEARCH = Set.of(DataCategory.MASTER_DATA, DataCategory.CASE_SUMMARIES);
+    /** What a case search asks: as {@link #SEARCH}, and the entries, whose words may have found a case. */
+    public static final Set<DataCategory> CASE_SEARCH = Set.of(DataCategory.MASTER_DATA, DataCategory.CASE_SUMMARIES,
+            DataCategory.CASE_ENTRIES);
+    /** Rows looked at per page at most; a page may come back short when the policy withheld many. */
+    private static final int SEARCH_BATCHES = 5;
+
+    /** A citizen a search shows: only what identifies, and the file references the caller may see. */
+    public record CitizenHit(SearchQueries.CitizenRow row, List<String> fileReferences) {
+    }
+
+    /** A case a search shows, with its citizen's identifying data when the decision grants it. */
+    public record CaseHit(SearchQueries.CaseRow row, boolean masterData) {
+    }
+
+    /** A page of hits and the cursor of the next page, if there may be one. */
+    public record SearchPage<T>(List<T> hits, String nextCursor) {
+    }
+
+    /**
+     * A staff search over citizens: every hit is decided by the access policy like a read of that
+     * citizen (hits it denies are left out, their denials recorded), and the search with its
+     * criteria and hit count and one entry per citizen shown are recorded before the page is returned.
+     */
+    public SearchPage<CitizenHit> searchCitizens(SearchQueries.CitizenCriteria criteria, String criteriaText,
+                                                 Caller caller, AccessHeaders.Stated stated, String cursor, int limit,
+                                                 String correlationId) {
+        Purpose purpose = searchPurpose(caller, SearchScope.CITIZENS, criteriaText, stated, correlationId);
+        OfficeCode office = caller.actor().office();
+        List<CitizenHit> hits = new ArrayList<>();
+        List<AccessRecord> shown = new ArrayList<>();
+        String after = cursor;
+        boolean more = true;
+        for (int batch = 0; batch < SEARCH_BATCHES && more && hits.size() < limit; batch++) {
+            List<SearchQueries.CitizenRow> rows = search.citizens(criteria, office, after, limit);
+            more = rows.size() == limit;
+            Map<CitizenId, List<SearchQueries.CaseRef>> cases = search.casesOf(
+                    rows.stream().map(SearchQueries.CitizenRow::citizenId).toList(), office);
+            for (SearchQueries.CitizenRow row : rows) {
+                after = row.cursor();
+                if (hits.size() == limit) {
+                    more = true;
+                    break;
+                }
+                Optional<AccessDecision> decision = searchDecision(caller, row.citizenId(), SEARCH, stated, correlationId);
+                if (decision.isEmpty() || !decision.get().granted().contains(DataCategory.MASTER_DATA)) {
+                    continue;
+                }
+                List<SearchQueries.CaseRef> visible = decision.get().granted().contains(DataCategory.CASE_SUMMARIES)
+                        ? cases.getOrDefault(row.citizenId(), List.of()).stream()
+                        .filter(c -> decision.get().visibleCases().contains(c.caseId())).toList()
+                        : List.of();
+                List<String> references = visible.stream().map(SearchQueries.CaseRef::fileReference).toList();
+                // a file reference criterion must not find a citizen through a case the caller may not see
+                if (criteria.fileReference() != null && !references.contains(criteria.fileReference())) {
+                    continue;
+                }
+                hits.add(new CitizenHit(row, references));
+                shown.add(searchEntry(caller, row.citizenId(), decision.get(), references.isEmpty()
+                        ? Set.of(DataCategory.MASTER_DATA) : SEARCH, references, stated, correlationId));
+            }
+        }
+        recordSearch(caller, SearchScope.CITIZENS, criteriaText, AccessOutcome.GRANTED, "search", hits.size(),
+                stated, purpose, shown, correlationId);
+        String next = hits.size() == limit && more ? hits.get(hits.size() - 1).row().cursor()
+                : more ? after : null;
+        return new SearchPage<>(hits, next);
+    }
+
+    /**
+     * A staff search over cases: a case is shown only if the policy lets the caller see its summary,
+     * and one found by words of its entries only if it lets the caller see its entries too; the
+     * citizen's identifying data only where master data is granted. One entry per citizen shown.
+     */
+    public SearchPage<CaseHit> searchCases(SearchQueries.CaseCriteria criteria, String criteriaText, Caller caller,
+                                           AccessHeaders.Stated stated, String cursor, int limit, String correlationId) {
+        Purpose purpose = searchPurpose(caller, SearchScope.CASES, criteriaText, stated, correlationId);
+        OfficeCode office = caller.actor().office();
+        List<CaseHit> hits = new ArrayList<>();
+        Map<CitizenId, Optional<AccessDecision>> decisions = new LinkedHashMap<>();
+        Map<CitizenId, List<SearchQueries.CaseRow>> shownByCitizen = new LinkedHashMap<>();
+        String after = cursor;
+        boolean more = true;
+        for (int batch = 0; batch < SEARCH_BATCHES && more && hits.size() < limit; batch++) {
+            List<SearchQueries.CaseRow> rows = search.cases(criteria, office, after, limit);
+            more = rows.size() == limit;
+            for (SearchQueries.CaseRow row : rows) {
+                after = row.cursor();
+                if (hits.size() == limit) {
+                    more = true;
+                    break;
+                }
+                Optional<AccessDecision> decision = decisions.computeIfAbsent(row.citizenId(),
+                        id -> searchDecision(caller, id, CASE_SEARCH, stated, correlationId));
+                if (decision.isEmpty()) {
+                    continue;
+                }
+                AccessDecision d = decision.get();
+                boolean summary = d.granted().contains(DataCategory.CASE_SUMMARIES) && d.visibleCases().contains(row.caseId());
+                boolean entries = d.granted().contains(DataCategory.CASE_ENTRIES) && d.casesWithEntries().contains(row.caseId());
+                if (!summary || (row.entriesNeeded() && !entries)) {
+                    continue;
+                }
+                hits.add(new CaseHit(row, d.granted().contains(DataCategory.MASTER_DATA)));
+                shownByCitizen.computeIfAbsent(row.citizenId(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        List<AccessRecord> shown = new ArrayList<>();
+        shownByCitizen.forEach((citizenId, rows) -> {
+            AccessDecision d = decisions.get(citizenId).orElseThrow();
+            Set<DataCategory> returned = EnumSet.of(DataCategory.CASE_SUMMARIES);
+            if (d.granted().contains(DataCategory.MASTER_DATA)) {
+                returned.add(DataCategory.MASTER_DATA);
+            }
+            if (rows.stream().anyMatch(SearchQueries.CaseRow::entriesNeeded)) {
+                returned.add(DataCategory.CASE_ENTRIES);
+            }
+            shown.add(searchEntry(caller, citizenId, d, returned,
+                    rows.stream().map(SearchQueries.CaseRow::fileReference).toList(), stated, correlationId));
+        });
+        recordSearch(caller, SearchScope.CASES, criteriaText, AccessOutcome.GRANTED, "search", hits.size(), stated,
+                purpose, shown, correlationId);
+        String next = hits.size() == limit && more ? hits.get(hits.size() - 1).row().cursor()
+                : more ? after : null;
+        return new SearchPage<>(hits, next);
+    }
+
+    /**
+     * A search needs a stated purpose of the caller's office (GDPR Art. 5(1)(b)); without one, or
+     * with one the catalogue does not know, the search is refused and the refusal recorded.
+     */
+    private Purpose searchPurpose(Caller caller, SearchScope scope, String criteriaText, AccessHeaders.Stated stated,
+                                  String correlationId) {
+        if (stated.purpose() == null) {
+            recordSearch(caller, scope, criteriaText, AccessOutcome.DENIED, "purpose-required", 0, stated, null,
+                    List.of(), correlationId);
+            throw new AccessDeniedByPolicy("purpose-required",
+                    "a search needs a stated purpose (Access-Purpose, Access-Reason)");
+        }
+        Optional<Purpose> purpose = purposes.find(caller.actor().office(), stated.purpose().code());
+        if (purpose.isEmpty()) {
+            recordSearch(caller, scope, criteriaText, AccessOutcome.DENIED, "purpose-unknown", 0, stated, null,
+                    List.of(), correlationId);
+            throw new AccessDeniedByPolicy("purpose-unknown", "purpose " + stated.purpose().code()
+                    + " is not in the catalogue of office " + caller.actor().office());
+        }
+        return purpose.get();
+    }
+
+    /** The policy's decision on one hit, as on a read of that citizen; empty if denied (the denial is recorded). */
+    private Optional<AccessDecision> searchDecision(Caller caller, CitizenId citizenId, Set<DataCategory> asked,
+                                                    AccessHeaders.Stated stated, String correlationId) {
+        Optional<AccessFacts> facts = projection.accessFacts(citizenId);
+        if (facts.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(decide(caller, citizenId, asked, stated, facts.get(), correlationId));
+        } catch (AccessDeniedByPolicy denied) {
+            return Optional.empty();
+        }
+    }
+
+    private AccessRecord searchEntry(Caller caller, CitizenId citizenId, AccessDecision decision,
+                                     Set<DataCategory> returned, List<String> references, AccessHeaders.Stated stated,
+                                     String correlationId) {
+        String purpose = stated.purpose() == null ? null : stated.purpose().code().value();
+        String legalBasis = decision.purpose() == null ? null : decision.purpose().legalBasis();
+        String reason = stated.purpose() == null ? null : stated.purpose().reason();
+        return new AccessRecord(UUID.randomUUID(), clock.instant(), caller.actor(), citizenId, decision.outcome(),
+                decision.rule(), returned, references.stream().map(FileReference::parse).toList(), purpose, legalBasis,
+                reason, null, decision.flagged(), Channel.SEARCH, correlationId);
+    }
+
+    private void recordSearch(Caller caller, SearchScope scope, String criteriaText, AccessOutcome outcome, String rule,
+                              int hitCount, AccessHeaders.Stated stated, Purpose purpose, List<AccessRecord> shown,
+                              String correlationId) {
+        recorder.recordSearch(new SearchRecord(UUID.randomUUID(), clock.instant(), caller.actor(), scope, criteriaText,
+                outcome, rule, hitCount, stated.purpose() == null ? null : stated.purpose().code().value(),
+                purpose == null ? null : purpose.legalBasis(), stated.purpose() == null ? null : stated.purpose().reason(),
+                correlationId), shown);
     }
 
     private AccessDecision decide(Caller caller, CitizenId citizenId, Set<DataCategory> asked,

@@ -4,6 +4,8 @@ import de.eakte.core.access.AccessLogExported;
 import de.eakte.core.access.AccessOutcome;
 import de.eakte.core.access.AccessRecorded;
 import de.eakte.core.access.Channel;
+import de.eakte.core.access.SearchRecorded;
+import de.eakte.core.access.SearchScope;
 import de.eakte.core.access.DataCategory;
 import de.eakte.core.cases.CaseClosed;
 import de.eakte.core.cases.CaseOpened;
@@ -170,6 +172,9 @@ class EventFormsTest {
                         List.of(FileReference.parse("33-122.20-000042-2026")), null, Channel.REST, "corr-1"),
                 new AccessLogExported(UUID.fromString("4e5f6071-8293-4a41-b5c6-d7e8f90a1b2c"), AT, "dora",
                         "office=33&outcome=DENIED&breakGlass=false", 12),
+                new SearchRecorded(UUID.fromString("5f607182-93a4-4b52-86d7-e8f90a1b2c3d"), AT, Role.STAFF, "alice",
+                        new OfficeCode("33"), SearchScope.CITIZENS, "query=jurgen maier 1961", AccessOutcome.GRANTED,
+                        "search", 1, "AMTSHILFE", "VwVfG §§ 4-8", "Prüfung Zuständigkeit", "corr-2"),
                 new InformationBlockSet(CITIZEN, InformationBlock.BLOCK, AT),
                 new InformationBlockLifted(CITIZEN, AT),
                 new BreakGlassOpened(UUID.fromString("3d4e5f60-7182-4930-a4b5-c6d7e8f90a1b"), CITIZEN, "staff", "bob",

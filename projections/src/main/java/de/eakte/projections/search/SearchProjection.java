@@ -11,6 +11,7 @@ import de.eakte.core.citizens.Address;
 import de.eakte.core.citizens.CitizenFields;
 import de.eakte.core.crypto.FieldSealer;
 import de.eakte.core.crypto.Opened;
+import de.eakte.core.citizens.CitizenErased;
 import de.eakte.core.citizens.CitizenFileOpened;
 import de.eakte.core.citizens.CitizenMoved;
 import de.eakte.core.citizens.InformationBlockLifted;
@@ -149,6 +150,12 @@ public class SearchProjection {
     public void on(DeadlineChanged event, @SequenceNumber long sequence) {
         jdbc.update("UPDATE search_case SET deadline = ?, version = ? WHERE generation = ? AND case_id = ? AND version < ?",
                 Date.valueOf(event.deadline()), sequence, generation.getAsInt(), event.caseId().toString(), sequence);
+    }
+
+    /** An erased citizen is forgotten by the search, in every generation. */
+    @EventHandler
+    public void on(CitizenErased event) {
+        forgetCitizen(event.citizenId());
     }
 
     /** A replay of the live processor starts its generation empty. */

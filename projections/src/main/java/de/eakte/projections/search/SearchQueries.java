@@ -163,7 +163,7 @@ public class SearchQueries {
         StringBuilder outer = new StringBuilder("SELECT * FROM (").append(sql).append(") h");
         if (cursor != null) {
             String[] after = decode(cursor, 3);
-            int afterScore = Integer.parseInt(after[0]);
+            int afterScore = number(after[0]);
             outer.append(" WHERE (h.score < ? OR (h.score = ? AND (h.sort_name > ? OR (h.sort_name = ? AND h.citizen_id > ?))))");
             args.add(afterScore);
             args.add(afterScore);
@@ -292,7 +292,7 @@ public class SearchQueries {
         if (cursor != null) {
             String[] after = decode(cursor, 2);
             sql.append(" AND (k.opened_on < ? OR (k.opened_on = ? AND k.file_reference < ?))");
-            Date openedOn = Date.valueOf(LocalDate.parse(after[0]));
+            Date openedOn = Date.valueOf(date(after[0]));
             args.add(openedOn);
             args.add(openedOn);
             args.add(after[1]);
@@ -344,6 +344,22 @@ public class SearchQueries {
             }
             return values;
         } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException();
+        }
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidCursorException();
+        }
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.DateTimeException e) {
             throw new InvalidCursorException();
         }
     }
