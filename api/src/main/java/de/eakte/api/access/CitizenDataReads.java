@@ -137,6 +137,11 @@ public class CitizenDataReads {
      * decision, one access entry for the whole answer.
      */
     public Optional<CitizenView> citizenView(Caller caller, String correlationId) {
+        return citizenView(caller, correlationId, Channel.REST);
+    }
+
+    /** As {@link #citizenView(Caller, String)}, recorded with the channel the data leaves by (e.g. EXPORT). */
+    public Optional<CitizenView> citizenView(Caller caller, String correlationId, Channel channel) {
         CitizenId citizenId = caller.citizenClaim();
         Optional<AccessFacts> facts = projection.accessFacts(citizenId);
         if (facts.isEmpty()) {
@@ -155,7 +160,7 @@ public class CitizenDataReads {
                     .map(c -> filterEntries(c, true, true)).ifPresent(cases::add);
         }
         record(caller, citizenId, decision, decision.granted(),
-                cases.stream().map(c -> c.summary().fileReference()).toList(), none, correlationId);
+                cases.stream().map(c -> c.summary().fileReference()).toList(), none, correlationId, channel);
         return Optional.of(new CitizenView(file.get().citizen(), cases));
     }
 
@@ -402,12 +407,18 @@ public class CitizenDataReads {
 
     private void record(Caller caller, CitizenId citizenId, AccessDecision decision, Set<DataCategory> returned,
                         List<FileReference> references, AccessHeaders.Stated stated, String correlationId) {
+        record(caller, citizenId, decision, returned, references, stated, correlationId, Channel.REST);
+    }
+
+    private void record(Caller caller, CitizenId citizenId, AccessDecision decision, Set<DataCategory> returned,
+                        List<FileReference> references, AccessHeaders.Stated stated, String correlationId,
+                        Channel channel) {
         String purpose = stated.purpose() == null ? null : stated.purpose().code().value();
         String legalBasis = decision.purpose() == null ? null : decision.purpose().legalBasis();
         String reason = stated.purpose() == null ? null : stated.purpose().reason();
         String justification = stated.breakGlass() == null ? null : stated.breakGlass().justification();
         recorder.record(new AccessRecord(UUID.randomUUID(), clock.instant(), caller.actor(), citizenId,
                 decision.outcome(), decision.rule(), returned, references, purpose, legalBasis, reason, justification,
-                decision.flagged(), Channel.REST, correlationId));
+                decision.flagged(), channel, correlationId));
     }
 }
