@@ -1,0 +1,265 @@
+package de.eakte.api.projections;
+
+import de.eakte.api.web.NotFoundException;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.shared.DomainRuleViolation;
+import de.eakte.projections.search.Generations;
+import de.eakte.projections.search.SearchProjection;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds a read model from the event store, one at a time, in the background, with progress.
+ *
+ * <p>The search model is rebuilt <b>beside</b> the serving one: a temporary processor replays every
+ * event into a new generation while the live processor keeps the active generation current and
+ * readers keep using it. Once the new generation has caught up, the live processor stops, the
+ * temporary one catches up with the last events, its position becomes the live processor's
+ * position and the active-generation pointer moves, in one transaction; the live processor starts
+ * again from there, now writing into the new generation, and the old generation is deleted. No
+ * event is lost: the live processor resumes exactly where the new generation ends.
+ *
+ * <p>The other read models (consolidated file, access logs, catalogues) have no generations yet:
+ * they are rebuilt <b>in place</b> by resetting their processor (their reset handler empties the
+ * tables) and replaying; while that runs they answer from a partial model.
+ */
+public class ProjectionRebuilds {
+
+    static final String SHADOW_PROCESSOR = SearchProjection.PROCESSING_GROUP + "-rebuild";
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    /** A rebuild's progress; {@code line()} is the progress line of the CLI and the log. */
+    public record Status(String name, String mode, String state, long eventsDone, long eventsTotal, double eventsPerSecond,
+                         Long etaSeconds, Instant startedAt, Instant finishedAt, Integer generation, String error) {
+
+        public boolean finished() {
+            return "DONE".equals(state) || "FAILED".equals(state);
+        }
+
+        public String line() {
+            int width = 30;
+            double share = eventsTotal == 0 ? 1 : Math.min(1, (double) eventsDone / eventsTotal);
+            int filled = (int) Math.round(share * width);
+            return String.format(Locale.ROOT, "%s [%s%s] %3d%% %,d/%,d events  %,.0f events/s  ETA %s  %s", name,
+                    "#".repeat(filled), ".".repeat(width - filled), Math.round(share * 100), eventsDone, eventsTotal,
+                    eventsPerSecond, etaSeconds == null ? "--" : Duration.ofSeconds(etaSeconds).toString().substring(2)
+                            .toLowerCase(Locale.ROOT), state + (error == null ? "" : ": " + error));
+        }
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
+    private final JdbcTemplate jdbc;
+    private final Generations searchGenerations;
+    private final Clock clock;
+    private final FieldSealer sealer;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "projection-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, AtomicReference<Status>> statuses = new ConcurrentHashMap<>();
+    private final AtomicReference<String> running = new AtomicReference<>();
+
+    public ProjectionRebuilds(EventProcessingConfiguration processing, StreamableMessageSource<TrackedEventMessage<?>> events,
+                              TokenStore tokens, TransactionManager transactions, JdbcTemplate jdbc,
+                              Generations searchGenerations, FieldSealer sealer, Clock clock) {
+        this.sealer = sealer;
+        this.processing = processing;
+        this.events = events;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.searchGenerations = searchGenerations;
+        this.clock = clock;
+    }
+
+    /** The read models that can be rebuilt: every tracking processor. */
+    public List<String> names() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof TrackingEventProcessor).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    public Optional<Status> status(String name) {
+        known(name);
+        return Optional.ofNullable(statuses.get(name)).map(AtomicReference::get);
+    }
+
+    /** Starts a rebuild in the background; refused while another one runs. */
+    public Status start(String name) {
+        known(name);
+        if (!running.compareAndSet(null, name)) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "rebuild-running", null,
+                    "the read model " + running.get() + " is being rebuilt; one rebuild at a time");
+        }
+        boolean shadow = SearchProjection.PROCESSING_GROUP.equals(name);
+        Instant started = clock.instant();
+        AtomicReference<Status> status = new AtomicReference<>(new Status(name, shadow ? "BESIDE" : "IN_PLACE",
+                "RUNNING", 0, head(), 0, null, started, null, null, null));
+        statuses.put(name, status);
+        worker.submit(() -> {
+            try {
+                if (shadow) {
+                    rebuildSearchBeside(status);
+                } else {
+                    rebuildInPlace(name, status);
+                }
+            } catch (RuntimeException | InterruptedException e) {
+                log.error("rebuild of {} failed", name, e);
+                Status s = status.get();
+                status.set(new Status(name, s.mode(), "FAILED", s.eventsDone(), s.eventsTotal(), s.eventsPerSecond(), null,
+                        s.startedAt(), clock.instant(), s.generation(), e.getMessage()));
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            } finally {
+                running.set(null);
+            }
+        });
+        return status.get();
+    }
+
+    // ---- the search model: a new generation beside the serving one --------------------------
+
+    private void rebuildSearchBeside(AtomicReference<Status> status) throws InterruptedException {
+        int old = searchGenerations.active();
+        int generation = searchGenerations.beginBuilding();
+        new SearchProjection(jdbc, () -> generation, sealer).clear(generation);
+        jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", SHADOW_PROCESSOR);
+        TrackingEventProcessor shadow = TrackingEventProcessor.builder()
+                .name(SHADOW_PROCESSOR)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(new SearchProjection(jdbc, () -> generation, sealer)).build())
+                .messageSource(events)
+                .tokenStore(tokens)
+                .transactionManager(transactions)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .build();
+        TrackingEventProcessor live = processing.eventProcessor(SearchProjection.PROCESSING_GROUP,
+                TrackingEventProcessor.class).orElseThrow();
+        boolean swapped = false;
+        try {
+            shadow.start();
+            // 1. replay beside the serving generation until the new one has caught up
+            catchUp(shadow, status, generation);
+            // 2. stop the live processor; the new generation takes in what came meanwhile
+            live.shutDown();
+            catchUp(shadow, status, generation);
+            shadow.shutDown();
+            // 3. hand the position over and move the pointer, in one transaction
+            status.set(with(status.get(), "SWAPPING", generation));
+            transactions.executeInTransaction(() -> {
+                TrackingToken position = tokens.fetchToken(SHADOW_PROCESSOR, 0);
+                tokens.storeToken(position, SearchProjection.PROCESSING_GROUP, 0);
+                tokens.releaseClaim(SearchProjection.PROCESSING_GROUP, 0);
+                searchGenerations.activate(generation);
+                jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", SHADOW_PROCESSOR);
+            });
+            swapped = true;
+        } finally {
+            shadow.shutDown();
+            live.start();
+            if (!swapped) {
+                searchGenerations.abandon(generation);
+                new SearchProjection(jdbc, () -> generation, sealer).clear(generation);
+            }
+        }
+        // 4. the old generation is no longer read
+        new SearchProjection(jdbc, () -> old, sealer).clear(old);
+        Status s = status.get();
+        status.set(new Status(s.name(), s.mode(), "DONE", s.eventsDone(), s.eventsTotal(), s.eventsPerSecond(), 0L,
+                s.startedAt(), clock.instant(), generation, null));
+        log.info("{}", status.get().line());
+    }
+
+    /** Waits until the processor has passed the head of the event store as it is now, updating the progress. */
+    private void catchUp(TrackingEventProcessor processor, AtomicReference<Status> status, Integer generation)
+            throws InterruptedException {
+        long target = head();
+        while (true) {
+            long done = position(processor);
+            Status s = status.get();
+            double seconds = Math.max(0.001, Duration.between(s.startedAt(), clock.instant()).toMillis() / 1000.0);
+            double rate = done / seconds;
+            Long eta = rate <= 0 ? null : (long) Math.ceil(Math.max(0, target - done) / rate);
+            status.set(new Status(s.name(), s.mode(), s.state(), done, Math.max(target, done), rate, eta, s.startedAt(),
+                    null, generation, null));
+            if (done >= target) {
+                return;
+            }
+            if (processor.isError()) {
+                throw new IllegalStateException("the processor " + processor.getName() + " is in error");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    // ---- the other read models: replay in place ---------------------------------------------
+
+    private void rebuildInPlace(String name, AtomicReference<Status> status) throws InterruptedException {
+        TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        catchUp(processor, status, null);
+        Status s = status.get();
+        status.set(new Status(s.name(), s.mode(), "DONE", s.eventsDone(), s.eventsTotal(), s.eventsPerSecond(), 0L,
+                s.startedAt(), clock.instant(), null, null));
+        log.info("{}", status.get().line());
+    }
+
+    private static long position(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
+    }
+
+    /** The highest global index in the event store (0 when empty). */
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    private static Status with(Status s, String state, Integer generation) {
+        return new Status(s.name(), s.mode(), state, s.eventsDone(), s.eventsTotal(), s.eventsPerSecond(), s.etaSeconds(),
+                s.startedAt(), null, generation, null);
+    }
+
+    private void known(String name) {
+        if (!names().contains(name)) {
+            throw new NotFoundException("No read model " + name + "; known: " + String.join(", ", names()));
+        }
+    }
+
+    /** Stops the worker with the application. */
+    public void close() {
+        worker.shutdownNow();
+    }
+}

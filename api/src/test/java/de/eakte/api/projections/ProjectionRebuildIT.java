@@ -1,0 +1,120 @@
+package de.eakte.api.projections;
+
+import de.eakte.api.support.Http;
+import de.eakte.api.support.PostgresApiTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static de.eakte.api.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rebuilding the search model over HTTP while citizens keep being written: the old generation
+ * serves until the new one has caught up, and afterwards every citizen written before, during and
+ * after the rebuild is found.
+ */
+class ProjectionRebuildIT extends PostgresApiTest {
+
+    @Test
+    void rebuildingTheSearchModelUnderConcurrentWrites_losesNoHit() throws Exception {
+        String registration = staffToken("rebuild-anna", "33");
+        String admin = token("admin", "rebuild-admin", null, null);
+        StringBuilder letters = new StringBuilder("Umbau");
+        for (int i = 0; i < 6; i++) {
+            letters.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        String family = letters.toString();
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 20; i++) {
+            written.add(createCitizen(registration, citizenBody(family, "Vor" + i, "1970-01-01")));
+        }
+        Integer before = jdbc.queryForObject("SELECT active FROM search_generation WHERE projection = 'search'", Integer.class);
+
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        List<Future<?>> writing = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int writer = w;
+            writing.add(writers.submit(() -> {
+                for (int i = 0; i < 15; i++) {
+                    written.add(createCitizen(registration, citizenBody(family, "Waehrend" + writer + "x" + i, "1971-01-01")));
+                }
+            }));
+        }
+        Http.Response started = http.post("/api/admin/projections/search/rebuild", Map.of()).token(admin).send();
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        for (Future<?> f : writing) {
+            f.get();
+        }
+        writers.shutdown();
+
+        JsonNode done = awaitDone(admin);
+        for (int i = 0; i < 5; i++) {
+            written.add(createCitizen(registration, citizenBody(family, "Nach" + i, "1972-01-01")));
+        }
+
+        assertThat(done.path("lastRebuild").path("mode").asString()).isEqualTo("BESIDE");
+        assertThat(done.path("progress").asString()).contains("events/s").contains("DONE");
+        assertThat(done.path("lastRebuild").path("eventsDone").asLong()).isPositive();
+        Integer after = jdbc.queryForObject("SELECT active FROM search_generation WHERE projection = 'search'", Integer.class);
+        assertThat(after).isGreaterThan(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_citizen WHERE generation <> ?", Integer.class, after))
+                .as("the old generation is gone").isZero();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(found(registration, family)).containsExactlyInAnyOrderElementsOf(new HashSet<>(written)));
+    }
+
+    @Test
+    void onlyAdminsRebuild_andUnknownModelsAreNotFound() {
+        String admin = token("admin", "rebuild-admin", null, null);
+        assertProblem(http.post("/api/admin/projections/search/rebuild", Map.of()).token(staffToken("rebuild-bob", "33"))
+                .send(), 403, "forbidden-role");
+        assertProblem(http.post("/api/admin/projections/nothing/rebuild", Map.of()).token(admin).send(), 404, "not-found");
+        Http.Response list = http.get("/api/admin/projections").token(admin).send();
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        list.json().forEach(p -> names.add(p.path("name").asString()));
+        assertThat(names).contains("search", "consolidated-file", "citizen-access-log");
+    }
+
+    private JsonNode awaitDone(String admin) {
+        List<JsonNode> last = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            Http.Response status = http.get("/api/admin/projections/search").token(admin).send();
+            assertThat(status.status()).as(status.body()).isEqualTo(200);
+            String state = status.json().path("lastRebuild").path("state").asString();
+            assertThat(state).as(status.body()).isIn("DONE", "FAILED");
+            last.add(status.json());
+        });
+        JsonNode done = last.get(last.size() - 1);
+        assertThat(done.path("lastRebuild").path("state").asString()).as(done.toString()).isEqualTo("DONE");
+        return done;
+    }
+
+    private Set<String> found(String token, String family) {
+        Set<String> ids = new HashSet<>();
+        String cursor = null;
+        do {
+            Map<String, Object> criteria = cursor == null ? Map.of("familyName", family, "limit", 50)
+                    : Map.of("familyName", family, "limit", 50, "cursor", cursor);
+            Http.Response page = http.post("/api/search/citizens", criteria).token(token).purpose("SACHBEARBEITUNG").send();
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().path("hits").forEach(h -> ids.add(h.path("citizenId").asString()));
+            JsonNode next = page.json().path("nextCursor");
+            cursor = next.isNull() || next.isMissingNode() ? null : next.asString();
+        } while (cursor != null);
+        return ids;
+    }
+}
