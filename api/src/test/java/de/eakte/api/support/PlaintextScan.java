@@ -28,7 +28,7 @@ public final class PlaintextScan {
         }
         List<String> found = new ArrayList<>();
         for (String table : tables) {
-            jdbc.query("SELECT * FROM " + table, rs -> {
+            jdbc.query("SELECT * FROM \"" + schema + "\".\"" + table + "\"", rs -> {
                 ResultSetMetaData meta = rs.getMetaData();
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
                     Object value = rs.getObject(c);
