@@ -1,5 +1,6 @@
 package de.eakte.api.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -27,7 +28,9 @@ public class SecurityConfiguration {
         return LocalIssuerSettings.from(environment);
     }
 
+    /** Only in the server: sub-commands such as {@code retention draw-up} start the context without the web. */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, LocalIssuerSettings settings) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         http
