@@ -45,6 +45,8 @@ class EveryReadPassesThePolicyIT extends PostgresApiTest {
             Map.entry("/api/catalogue/**", "reference data: offices, case types and the purposes in force"),
             Map.entry("/api/admin/catalogue/**", "the admins' catalogue changes: reference data, no citizen's data"),
             Map.entry("/api/admin/projections/**", "the read models' names and rebuild progress: counts, no citizen's data"),
+            Map.entry("/api/admin/disposal-lists/**", "records management's disposal lists: file references, offices, "
+                    + "disposal kinds, dates and outcomes; no names, subjects or entries"),
             Map.entry("/api/dpo/catalogue/**", "the same catalogue changes with the DPO's opinions: no citizen's data"),
             Map.entry("/api/dpo/break-glass", "the DPO's audit queue of grants; each use was recorded when it was opened "
                     + "(an AccessRecorded break-glass entry and BreakGlassOpened)"),
