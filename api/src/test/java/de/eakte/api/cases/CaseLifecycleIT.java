@@ -225,6 +225,7 @@ class CaseLifecycleIT extends PostgresApiTest {
 
     @Test
     void givenIdempotencyKey_whenOpeningCitizenTwiceWithSameBody_thenSameIdAndOneFile() {
+        long mark = events.mark(); // names are sealed in the payload: count the events since here
         String name = "Einmal" + suffix();
         Map<String, Object> body = citizenBody(name, "Ida", "1990-09-09");
         String key = UUID.randomUUID().toString();
@@ -236,12 +237,13 @@ class CaseLifecycleIT extends PostgresApiTest {
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.text("citizenId")).isEqualTo(first.text("citizenId"));
         assertThat(second.header("Location")).isEqualTo(first.header("Location"));
-        assertThat(events.countContaining(StoredEvents.CITIZEN_FILE_OPENED, name)).isEqualTo(1);
+        assertThat(events.payloadsSince(mark, StoredEvents.CITIZEN_FILE_OPENED).size()).isEqualTo(1);
         assertThat(events.count(first.text("citizenId"))).isEqualTo(1);
     }
 
     @Test
     void givenIdempotencyKey_whenReusedWithOtherBody_thenUnprocessableAndNothingCreated() {
+        long mark = events.mark(); // names are sealed in the payload: count the events since here
         String name = "Anders" + suffix();
         String key = UUID.randomUUID().toString();
         Http.Response first = http.post("/api/citizens", citizenBody(name, "Ida", "1990-09-09")).token(clerk)
@@ -252,11 +254,12 @@ class CaseLifecycleIT extends PostgresApiTest {
                 .header("Idempotency-Key", key).send();
 
         assertProblem(reused, 422, "idempotency-key-reused");
-        assertThat(events.countContaining(StoredEvents.CITIZEN_FILE_OPENED, name)).isEqualTo(1);
+        assertThat(events.payloadsSince(mark, StoredEvents.CITIZEN_FILE_OPENED).size()).isEqualTo(1);
     }
 
     @Test
     void givenIdempotencyKey_whenAnotherCallerUsesTheSameKey_thenItCreatesItsOwn() {
+        long mark = events.mark(); // names are sealed in the payload: count the events since here
         String name = "Zweier" + suffix();
         Map<String, Object> body = citizenBody(name, "Ida", "1990-09-09");
         String key = "shared-key-" + suffix();
@@ -268,11 +271,12 @@ class CaseLifecycleIT extends PostgresApiTest {
         assertThat(alice.status()).isEqualTo(201);
         assertThat(carol.status()).as(carol.body()).isEqualTo(201);
         assertThat(carol.text("citizenId")).isNotEqualTo(alice.text("citizenId"));
-        assertThat(events.countContaining(StoredEvents.CITIZEN_FILE_OPENED, name)).isEqualTo(2);
+        assertThat(events.payloadsSince(mark, StoredEvents.CITIZEN_FILE_OPENED).size()).isEqualTo(2);
     }
 
     @Test
     void givenIdempotencyKey_whenOpeningCaseTwice_thenSameCaseSameReferenceOneEvent() {
+        long mark = events.mark(); // names are sealed in the payload: count the events since here
         String citizenId = newCitizen("Akte");
         String subject = "Reisepass " + suffix();
         Map<String, Object> body = Map.of("caseType", "passport", "subject", subject);
@@ -287,7 +291,7 @@ class CaseLifecycleIT extends PostgresApiTest {
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.text("caseId")).isEqualTo(first.text("caseId"));
         assertThat(second.text("fileReference")).isEqualTo(first.text("fileReference")).isNotNull();
-        assertThat(events.countContaining(StoredEvents.CASE_OPENED, subject)).isEqualTo(1);
+        assertThat(events.payloadsSince(mark, StoredEvents.CASE_OPENED).size()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM file_reference WHERE case_id = ?", Long.class,
                 first.text("caseId"))).isEqualTo(1);
     }
@@ -329,6 +333,7 @@ class CaseLifecycleIT extends PostgresApiTest {
 
     @Test
     void givenIdempotencyKey_whenTheSameRequestArrivesConcurrently_thenOneFileIsCreated() throws Exception {
+        long mark = events.mark(); // names are sealed in the payload: count the events since here
         String name = "Gleichzeitig" + suffix();
         Map<String, Object> body = citizenBody(name, "Ida", "1990-09-09");
         String key = UUID.randomUUID().toString();
@@ -353,7 +358,7 @@ class CaseLifecycleIT extends PostgresApiTest {
             }
             assertThat(created).isEqualTo(1);
             assertThat(ids).hasSize(1);
-            assertThat(events.countContaining(StoredEvents.CITIZEN_FILE_OPENED, name)).isEqualTo(1);
+            assertThat(events.payloadsSince(mark, StoredEvents.CITIZEN_FILE_OPENED).size()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }

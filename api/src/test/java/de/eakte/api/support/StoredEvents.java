@@ -45,12 +45,6 @@ public final class StoredEvents {
                         + "ORDER BY global_index", (rs, i) -> JSON.readTree(rs.getBytes(1)), mark, payloadType);
     }
 
-    /** Events of a type whose JSON payload contains the text (e.g. a unique name or subject). */
-    public long countContaining(String payloadType, String text) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = ? "
-                + "AND position(? in convert_from(payload, 'UTF8')) > 0", Long.class, payloadType, text);
-    }
-
     public JsonNode metaData(String aggregateId, long sequence) {
         byte[] bytes = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND sequence_number = ?", byte[].class, aggregateId, sequence);

@@ -150,6 +150,9 @@ class AccessRecordingIT extends PostgresApiTest {
     @Test
     void givenUnauthenticatedOrWrongRoleRead_thenNoAccessEntry_butAPolicyDenialIsRecorded() {
         String citizenId = createCitizen(clerk, citizenBody("Verwehrt", "Vito", "1955-05-05"));
+        // the DPO's read below must find the file in the read model, else it is a 404 before any decision
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM citizen_file_view WHERE citizen_id = ?", Integer.class, citizenId) == 1);
         long mark = events.mark();
 
         Http.Response anonymous = http.get("/api/citizens/" + citizenId + "/file").send();
