@@ -1,6 +1,7 @@
 package de.eakte.api.security;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,6 +21,8 @@ import org.springframework.http.HttpStatus;
  * Every endpoint needs a bearer token except health, the OpenAPI description and (later) the
  * ledger's public keys. Roles are checked here, in the filter chain, before a body is read.
  */
+// sub-commands that open the database (projections, retention) run without a web server
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 

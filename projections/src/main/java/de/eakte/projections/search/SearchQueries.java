@@ -175,27 +175,35 @@ public class SearchQueries {
         return jdbc.query(outer.toString(), (rs, n) -> citizenRow(rs), args.toArray());
     }
 
-    /** The best kind of match of one word per citizen: a sub-query on the key table alone. */
+    /**
+     * The best kind of match of one word per citizen: one branch per key, each a point lookup on
+     * the key table's primary key (generation, kind, match_key), so both databases use the index;
+     * an OR across kinds, or an IN list of keys, made H2 scan every key of the generation
+     * (docs/decisions/0005-search-engine.md).
+     */
     private static String wordQuery(int g, WordCriterion w, List<Object> args) {
         QueryWord q = MatchKeys.query(w.word());
-        StringBuilder sql = new StringBuilder("SELECT citizen_id, MAX(CASE kind WHEN 'E' THEN 4 WHEN 'N' THEN 3")
-                .append(" WHEN 'P' THEN 2 ELSE 1 END) AS s FROM search_citizen_key WHERE generation = ? AND field IN (")
-                .append(w.fields().stream().map(f -> "'" + f.code + "'").collect(Collectors.joining(", ")))
-                .append(") AND (");
-        args.add(g);
-        List<String> alternatives = new ArrayList<>();
-        alternatives.add(keys(Kind.EXACT, q.exact(), args));
-        alternatives.add(keys(Kind.NORMALISED, q.normalised(), args));
+        String fields = w.fields().stream().map(f -> "'" + f.code + "'").collect(Collectors.joining(", "));
+        List<String> branches = new ArrayList<>();
+        branches.add(branch(g, Kind.EXACT, q.exact(), fields, args));
+        branches.add(branch(g, Kind.NORMALISED, q.normalised(), fields, args));
         if (!q.phonetic().isEmpty()) {
-            alternatives.add(keys(Kind.PHONETIC, q.phonetic(), args));
+            branches.add(branch(g, Kind.PHONETIC, q.phonetic(), fields, args));
         }
-        alternatives.add(keys(Kind.FUZZY, q.fuzzy(), args));
-        return sql.append(String.join(" OR ", alternatives)).append(") GROUP BY citizen_id").toString();
+        branches.add(branch(g, Kind.FUZZY, q.fuzzy(), fields, args));
+        return "SELECT citizen_id, MAX(s) AS s FROM (" + String.join(" UNION ALL ", branches) + ") m GROUP BY citizen_id";
     }
 
-    private static String keys(Kind kind, Collection<String> keys, List<Object> args) {
-        args.addAll(keys);
-        return "(kind = '" + kind.code + "' AND match_key IN (" + String.join(", ", keys.stream().map(k -> "?").toList()) + "))";
+    /** One point lookup per key: H2 uses an index for "match_key = ?" but not for "match_key IN (...)". */
+    private static String branch(int g, Kind kind, Collection<String> keys, String fields, List<Object> args) {
+        List<String> lookups = new ArrayList<>();
+        for (String key : keys) {
+            args.add(g);
+            args.add(key);
+            lookups.add("SELECT citizen_id, " + kind.level + " AS s FROM search_citizen_key WHERE generation = ? AND kind = '"
+                    + kind.code + "' AND match_key = ? AND field IN (" + fields + ")");
+        }
+        return String.join(" UNION ALL ", lookups);
     }
 
     private static CitizenRow citizenRow(ResultSet rs) throws SQLException {
