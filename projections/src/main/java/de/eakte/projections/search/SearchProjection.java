@@ -11,6 +11,7 @@ import de.eakte.core.citizens.Address;
 import de.eakte.core.citizens.CitizenFields;
 import de.eakte.core.crypto.FieldSealer;
 import de.eakte.core.crypto.Opened;
+import de.eakte.core.retention.CaseDestroyed;
 import de.eakte.core.citizens.CitizenErased;
 import de.eakte.core.citizens.CitizenFileOpened;
 import de.eakte.core.citizens.CitizenMoved;
@@ -156,6 +157,12 @@ public class SearchProjection {
     @EventHandler
     public void on(CitizenErased event) {
         forgetCitizen(event.citizenId());
+    }
+
+    /** Disposal kind V: the case's words (subject, entries) go; its facts stay findable by reference. */
+    @EventHandler
+    public void on(CaseDestroyed event) {
+        jdbc.update("DELETE FROM search_case_term WHERE case_id = ?", event.caseId().toString());
     }
 
     /** A replay of the live processor starts its generation empty. */

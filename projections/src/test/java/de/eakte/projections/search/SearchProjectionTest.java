@@ -221,6 +221,14 @@ class SearchProjectionTest {
         assertThat(ids(new CaseCriteria(null, null, "building-permit", null, null, LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 4, 30), null, null, List.of()))).containsExactly(permit);
         assertThat(ids(new CaseCriteria("_", null, null, null, null, null, null, null, null, List.of()))).isEmpty();
+
+        // disposal kind V: the destroyed case's words are gone, its reference still finds it
+        projection.on(new de.eakte.core.retention.CaseDestroyed(de.eakte.core.retention.DisposalListId.random(), permit,
+                anna, List.of(), java.time.Instant.parse("2040-01-02T00:00:00Z")));
+        assertThat(ids(cases(List.of("Genehmigung")))).isEmpty();
+        assertThat(ids(cases(List.of("carports")))).isEmpty();
+        assertThat(ids(new CaseCriteria("000042-2026", new OfficeCode("63"), null, null, null, null, null, null, null,
+                List.of()))).containsExactly(permit);
     }
 
     @ParameterizedTest
