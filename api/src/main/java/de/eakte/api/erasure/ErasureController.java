@@ -95,7 +95,7 @@ public class ErasureController {
     public ResponseEntity<Void> opinion(@PathVariable String citizenId, @RequestBody OpinionRequest body,
                                         Authentication auth, HttpServletRequest request) {
         Actor actor = JwtCallers.caller(auth).actor();
-        Long ignored = commands.send(new GiveErasureOpinion(CitizenId.of(citizenId), body.opinion(), actor), actor,
+        commands.<Long>send(new GiveErasureOpinion(CitizenId.of(citizenId), body.opinion(), actor), actor,
                 HttpEdgeFilter.correlationId(request));
         return ResponseEntity.noContent().build();
     }

@@ -130,10 +130,8 @@ class EventFormsTest {
     private static final InMemoryDataKeys KEYS = new InMemoryDataKeys(new Random(20261121));
     private static final FieldSealer SEALER = new FieldSealer(KEYS, nonce -> { });
 
-    private static Sealed citizen(de.eakte.core.crypto.PersonalField<?> field, Object value) {
-        @SuppressWarnings("unchecked")
-        de.eakte.core.crypto.PersonalField<Object> f = (de.eakte.core.crypto.PersonalField<Object>) field;
-        return SEALER.seal(KeyId.citizen(CITIZEN), CITIZEN.toString(), f, value);
+    private static <T> Sealed citizen(de.eakte.core.crypto.PersonalField<T> field, T value) {
+        return SEALER.seal(KeyId.citizen(CITIZEN), CITIZEN.toString(), field, value);
     }
 
     private static Sealed ofCase(de.eakte.core.crypto.PersonalField<String> field, String value) {

@@ -136,9 +136,7 @@ public class CitizenFile {
         RetentionFacts.Retention facts = retention.of(citizenId);
         apply(new ErasureRequested(citizenId, actor.role(), ownFile ? null : actor.subject(), now));
         if (facts.binds(today)) {
-            LocalDate earliest = facts.earliestErasureOn(today);
-            apply(new ProcessingRestricted(citizenId, earliest, now));
-            return new ErasureOutcome(false, true, earliest, version);
+            return restrict(facts, today, now);
         }
         return new ErasureOutcome(true, false, today, version);
     }
@@ -184,15 +182,20 @@ public class CitizenFile {
         }
         RetentionFacts.Retention facts = retention.of(citizenId);
         if (facts.binds(today)) {
-            LocalDate earliest = facts.earliestErasureOn(today);
-            apply(new ProcessingRestricted(citizenId, earliest, now));
-            return new ErasureOutcome(false, true, earliest, version);
+            return restrict(facts, today, now);
         }
         // crypto-shredding: the keys go in this transaction; the event lists them for the ledger
         List<KeyId> destroyed = keys.destroyFamily(KeyId.citizen(citizenId)).stream()
                 .sorted(Comparator.comparing(KeyId::value)).toList();
         apply(new CitizenErased(citizenId, destroyed, now));
         return new ErasureOutcome(true, false, today, version);
+    }
+
+    /** Art. 18 instead of Art. 17: restrict, and say from when erasure becomes possible. */
+    private ErasureOutcome restrict(RetentionFacts.Retention facts, LocalDate today, Instant now) {
+        LocalDate earliest = facts.earliestErasureOn(today);
+        apply(new ProcessingRestricted(citizenId, earliest, now));
+        return new ErasureOutcome(false, true, earliest, version);
     }
 
     /** What became of an erasure request or decision. */

@@ -336,10 +336,13 @@ public class ConsolidatedFileProjection {
      * office, status, closing time, confidentiality. Empty if the citizen is unknown.
      */
     public Optional<AccessFacts> accessFacts(CitizenId citizenId) {
-        List<InformationBlock> block = jdbc.queryForList(
-                "SELECT information_block FROM citizen_file_view WHERE citizen_id = ?", String.class,
-                citizenId.toString()).stream().map(InformationBlock::valueOf).toList();
-        if (block.isEmpty()) {
+        record CitizenRow(InformationBlock block, boolean restricted) {
+        }
+        List<CitizenRow> citizen = jdbc.query(
+                "SELECT information_block, restricted FROM citizen_file_view WHERE citizen_id = ?",
+                (rs, i) -> new CitizenRow(InformationBlock.valueOf(rs.getString("information_block")),
+                        rs.getBoolean("restricted")), citizenId.toString());
+        if (citizen.isEmpty()) {
             return Optional.empty();
         }
         List<CaseFact> cases = jdbc.query("""
@@ -349,9 +352,7 @@ public class ConsolidatedFileProjection {
                         new OfficeCode(rs.getString("office")), CaseStatus.valueOf(rs.getString("status")),
                         instant(rs, "closed_at"), Confidentiality.valueOf(rs.getString("confidentiality"))),
                 citizenId.toString());
-        boolean restricted = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT restricted FROM citizen_file_view WHERE citizen_id = ?", Boolean.class, citizenId.toString()));
-        return Optional.of(new AccessFacts(citizenId, block.get(0), cases, restricted));
+        return Optional.of(new AccessFacts(citizenId, citizen.get(0).block(), cases, citizen.get(0).restricted()));
     }
 
     /** When the citizen was erased, if they were: their file answers 410 Gone from then on. */
