@@ -3,6 +3,7 @@ package de.eakte.api.embedded;
 import de.eakte.api.security.LocalIssuer;
 import de.eakte.api.security.LocalIssuerSettings;
 import de.eakte.api.support.Http;
+import de.eakte.api.support.TempDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,10 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -27,20 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmbeddedDefaultIT {
 
-    private static Path dataDir;
+    private static final TempDirectory DATA_DIR = new TempDirectory("eakte-embedded");
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("eakte.data-dir", () -> {
-            try {
-                if (dataDir == null) {
-                    dataDir = Files.createTempDirectory("eakte-embedded");
-                }
-                return dataDir.toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        registry.add("eakte.data-dir", () -> DATA_DIR.get().toString());
     }
 
     @LocalServerPort
@@ -55,9 +43,9 @@ class EmbeddedDefaultIT {
     @Test
     void givenNothingConfigured_thenH2FileUnderDataDirAndTheTourWorks() throws Exception {
         assertThat(issuer.enabled()).isTrue();
-        assertThat(jdbc.getDataSource().getConnection().getMetaData().getURL()).startsWith("jdbc:h2:file:" + dataDir);
-        assertThat(dataDir.resolve("db/eakte.mv.db")).exists();
-        assertThat(dataDir.resolve("keys/local-issuer-rsa.pem")).exists();
+        assertThat(jdbc.getDataSource().getConnection().getMetaData().getURL()).startsWith("jdbc:h2:file:" + DATA_DIR.get());
+        assertThat(DATA_DIR.get().resolve("db/eakte.mv.db")).exists();
+        assertThat(DATA_DIR.get().resolve("keys/local-issuer-rsa.pem")).exists();
 
         Http http = new Http(port);
         String token = LocalIssuer.loadOrCreate(issuer).mint("alice", "staff", "33", null, Clock.systemUTC());

@@ -3,6 +3,7 @@ package de.eakte.api.embedded;
 import de.eakte.api.security.LocalIssuer;
 import de.eakte.api.security.LocalIssuerSettings;
 import de.eakte.api.support.Http;
+import de.eakte.api.support.TempDirectory;
 import de.eakte.api.support.MutableClock;
 import de.eakte.api.support.PlaintextScan;
 import de.eakte.api.support.TestClockConfiguration;
@@ -17,7 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,20 +43,11 @@ import static org.awaitility.Awaitility.await;
 class EmbeddedErasureIT {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static Path dataDir;
+    private static final TempDirectory DATA_DIR = new TempDirectory("eakte-embedded-erasure");
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("eakte.data-dir", () -> {
-            try {
-                if (dataDir == null) {
-                    dataDir = Files.createTempDirectory("eakte-embedded-erasure");
-                }
-                return dataDir.toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        registry.add("eakte.data-dir", () -> DATA_DIR.get().toString());
     }
 
     @LocalServerPort
@@ -114,7 +105,7 @@ class EmbeddedErasureIT {
         jdbc.execute("SHUTDOWN COMPACT");
 
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dataDir.resolve("db"))) {
+        try (Stream<Path> files = Files.walk(DATA_DIR.get().resolve("db"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 PlaintextScan.findingsInFile(Files.readAllBytes(file), words).forEach(w -> found.add(file.getFileName() + ": " + w));
             }

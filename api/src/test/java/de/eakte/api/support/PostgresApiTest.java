@@ -11,9 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -49,24 +46,13 @@ public abstract class PostgresApiTest {
         registry.add("spring.datasource.username", PostgresDatabase::user);
         registry.add("spring.datasource.password", PostgresDatabase::password);
         registry.add("eakte.security.local-issuer.enabled", () -> "true");
-        registry.add("eakte.data-dir", PostgresApiTest::dataDir);
+        registry.add("eakte.data-dir", () -> DATA_DIR.get().toString());
         registry.add("eakte.read-your-writes.timeout", () -> "PT2S");
         // small, so the tests also load aggregates from snapshots
         registry.add("eakte.snapshot-every", () -> "5");
     }
 
-    private static String dataDir;
-
-    private static synchronized String dataDir() {
-        if (dataDir == null) {
-            try {
-                dataDir = Files.createTempDirectory("eakte-it").toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return dataDir;
-    }
+    private static final TempDirectory DATA_DIR = new TempDirectory("eakte-it");
 
     @BeforeEach
     void client() {
