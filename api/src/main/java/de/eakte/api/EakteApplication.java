@@ -1,6 +1,7 @@
 package de.eakte.api;
 
 import de.eakte.api.cli.KeysCommand;
+import de.eakte.api.cli.LedgerCommand;
 import de.eakte.api.cli.ProjectionsCommand;
 import de.eakte.api.cli.RetentionCommand;
 import de.eakte.api.cli.TokenCommand;
@@ -32,6 +33,9 @@ public class EakteApplication {
         }
         if (args.length > 0 && "keys".equals(args[0])) {
             System.exit(KeysCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "ledger".equals(args[0])) {
+            System.exit(LedgerCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && "projections".equals(args[0])) {
             System.exit(ProjectionsCommand.run(Arrays.copyOfRange(args, 1, args.length)));

@@ -43,6 +43,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the ledger's checkpoints and keys are public, so witnesses and citizens' apps can
+                        // keep copies; proofs need a token (any role)
+                        .requestMatchers(HttpMethod.GET, "/api/ledger/checkpoint", "/api/ledger/checkpoint/*",
+                                "/api/ledger/keys").permitAll()
                         // reads of citizen data: the access policy decides per role (DPO only by break-glass,
                         // admin never) and every attempt is recorded
                         .requestMatchers(HttpMethod.GET, "/api/citizens/*/file", "/api/cases/*")
