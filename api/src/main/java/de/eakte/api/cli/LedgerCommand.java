@@ -1,5 +1,6 @@
 package de.eakte.api.cli;
 
+import de.eakte.audit.ledger.checkpoint.VerifierKey;
 import de.eakte.audit.ledger.verify.Finding;
 import de.eakte.audit.ledger.verify.LedgerVerifier;
 import de.eakte.audit.ledger.verify.Report;
@@ -61,6 +62,12 @@ public final class LedgerCommand {
             if (("--trusted".equals(arg) || "--key".equals(arg)) && i + 1 < args.length) {
                 String value = args[++i];
                 if ("--key".equals(arg)) {
+                    try {
+                        VerifierKey.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        err.println("not a verifier key (name+hash+base64 key): " + value + ": " + e.getMessage());
+                        return 2;
+                    }
                     keys.add(value);
                     continue;
                 }

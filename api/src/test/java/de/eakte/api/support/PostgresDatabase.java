@@ -45,6 +45,24 @@ public final class PostgresDatabase {
         return url;
     }
 
+    /**
+     * Another fresh database on the same server, dropped when the JVM ends: for tests that must
+     * damage a store (the ledger's tamper tests) without touching the shared one.
+     */
+    public static synchronized String fresh(String purpose) {
+        String name = "eakte_it_" + purpose + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss")) + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+        execute("CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (RuntimeException ignored) {
+                // the server may be gone already; a leftover test database is harmless
+            }
+        }));
+        return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+    }
+
     public static String user() {
         return USER;
     }

@@ -83,8 +83,10 @@ public class JdbcLedger implements NodeSource {
     }
 
     void watchGap(long firstIndex, long lastIndex, Instant seenAt) {
-        jdbc.update("INSERT INTO ledger_gap (first_index, last_index, seen_at) VALUES (?, ?, ?)", firstIndex, lastIndex,
-                Timestamp.from(seenAt));
+        // idempotent: a gap is watched once, even if the appender passes it again (a restored head)
+        jdbc.update("INSERT INTO ledger_gap (first_index, last_index, seen_at) SELECT ?, ?, ? FROM ledger_head "
+                + "WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM ledger_gap WHERE first_index = ?)", firstIndex, lastIndex,
+                Timestamp.from(seenAt), firstIndex);
     }
 
     int forgetGapsSeenBefore(Instant before) {

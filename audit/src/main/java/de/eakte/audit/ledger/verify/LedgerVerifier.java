@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public class LedgerVerifier {
         Deque<SignedCheckpoint> outside = new ArrayDeque<>();
         for (String note : trusted) {
             SignedCheckpoint parsed = SignedCheckpoint.parse(note);
-            if (keys.stream().noneMatch(parsed::verifiedBy)) {
+            if (keys.stream().noneMatch(key -> verifies(parsed, key))) {
                 findings.add(Finding.checkpoint(Kind.TRUSTED_CHECKPOINT, parsed.checkpoint().size(),
                         "checkpoint kept outside at size " + parsed.checkpoint().size()
                                 + " is not signed by any published or given key"));
@@ -74,7 +73,8 @@ public class LedgerVerifier {
         sortedOutside.sort(Comparator.comparingLong(c -> c.checkpoint().size()));
         outside = new ArrayDeque<>(sortedOutside);
 
-        MerkleFrontier tree = MerkleFrontier.empty();
+        MerkleFrontier tree = MerkleFrontier.empty(); // from the events: what checkpoints must match
+        MerkleFrontier ledgerTree = MerkleFrontier.empty(); // from the stored leaf hashes: what nodes must match
         long checkpointsSeen = 0;
         Deque<StoredCheckpointRow> checkpoints = new ArrayDeque<>();
         long checkpointsAfter = 0;
@@ -97,7 +97,8 @@ public class LedgerVerifier {
                 }
                 expectedLeaf++;
                 byte[] leafHash = check(row, findings);
-                recomputed.addAll(tree.append(leafHash));
+                tree.append(leafHash);
+                recomputed.addAll(ledgerTree.append(row.leafHash()));
                 if (moreCheckpoints && checkpoints.isEmpty()) {
                     checkpoints.addAll(checkpointsAfter(checkpointsAfter));
                     moreCheckpoints = !checkpoints.isEmpty();
@@ -143,6 +144,10 @@ public class LedgerVerifier {
         return new Report(tree.size(), checkpointsSeen, trusted.size(), pending, findings);
     }
 
+    /**
+     * Stored nodes serve the proofs, so they must be the tree of the stored leaf hashes; a node that
+     * is not was altered itself (an altered event shows up at its leaf instead).
+     */
     /** Compares a leaf with its event; returns the leaf hash recomputed from the event table. */
     private byte[] check(Row row, List<Finding> findings) {
         String leafName = "leaf " + row.leafIndex() + " (event " + row.eventIdentifier() + ", global index "
@@ -188,7 +193,7 @@ public class LedgerVerifier {
         }
         if (signed.checkpoint().size() != checkpoint.size()
                 || !Arrays.equals(signed.checkpoint().rootHash(), checkpoint.root())
-                || keys.stream().noneMatch(signed::verifiedBy)) {
+                || keys.stream().noneMatch(key -> verifies(signed, key))) {
             findings.add(Finding.checkpoint(Kind.CHECKPOINT_SIGNATURE, checkpoint.size(), "checkpoint "
                     + checkpoint.size() + ": the signature does not verify with any published key"));
         }
@@ -217,7 +222,7 @@ public class LedgerVerifier {
                 if (!Arrays.equals(hash, node.hash())) {
                     long firstLeaf = node.address().index() << node.address().level();
                     findings.add(Finding.leaf(Kind.NODE_ALTERED, firstLeaf, "stored node " + node.address()
-                            + (hash == null ? " is missing" : " differs from the one recomputed from the events")
+                            + (hash == null ? " is missing" : " differs from the one computed from the stored leaf hashes")
                             + " (covers leaves from " + firstLeaf + ")"));
                 }
             }
@@ -269,11 +274,16 @@ public class LedgerVerifier {
                 (rs, n) -> new StoredCheckpointRow(rs.getLong(1), rs.getBytes(2), rs.getString(3)), size);
     }
 
-    private static String b64(byte[] hash) {
-        return Base64.getEncoder().encodeToString(hash);
+    /** A key that cannot be parsed verifies nothing (the CLI refuses malformed keys before this). */
+    private static boolean verifies(SignedCheckpoint checkpoint, String verifierKey) {
+        try {
+            return checkpoint.verifiedBy(verifierKey);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
+    private static String b64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
     }
 }
