@@ -1,0 +1,434 @@
+package de.eakte.bench;
+
+import de.eakte.bench.load.Load;
+
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * One bench session: a fresh database and data directory, the real server on them, the data set,
+ * then the scenarios. Every scenario reports its figures and the limit beside them; correctness
+ * (no errors, one access entry per audited read) is collected in {@link Report} for the smoke test.
+ */
+public final class Bench implements AutoCloseable {
+
+    /** What a run measured and whether it was correct. */
+    public static final class Report {
+        public final List<Load.Result> results = new ArrayList<>();
+        public final List<String> lines = new ArrayList<>();
+        public final List<String> failures = new ArrayList<>();
+
+        void check(boolean ok, String what) {
+            if (!ok) {
+                failures.add(what);
+            }
+        }
+    }
+
+    static final String PURPOSE = "AMTSHILFE";
+    static final String REASON = "Lastmessung Bearbeitung";
+
+    private final Options o;
+    private final PrintStream out;
+    private final Report report = new Report();
+    private final Path dataDir;
+    private final Database db;
+    private final Tokens tokens;
+    private Server server;
+    private Http http;
+    private DataSet data;
+    private boolean staffReadsDone;
+
+    private Bench(Options o, PrintStream out) throws Exception {
+        this.o = o;
+        this.out = out;
+        this.dataDir = Files.createTempDirectory("eakte-bench-");
+        this.db = Database.create(o);
+        this.tokens = Tokens.createIssuerKey(dataDir);
+    }
+
+    /** Runs one scenario (or {@code all}) with its own data set and server; returns what it measured. */
+    public static Report run(String scenario, Options o, PrintStream out) throws Exception {
+        try (Bench b = new Bench(o, out)) {
+            b.out.printf(Locale.ROOT, "eakte bench %s: %d citizens, %d cases, concurrency %d, warm-up %ds, duration %ds, %d cores, database %s%n",
+                    scenario, o.citizens(), o.cases(), o.concurrency(), o.warmup().toSeconds(), o.duration().toSeconds(),
+                    Runtime.getRuntime().availableProcessors(), b.db.name);
+            b.startServer("main");
+            long t0 = System.nanoTime();
+            b.data = DataSet.generate(o, b.http, b.tokens, out);
+            b.note(String.format(Locale.ROOT, "data set: %d citizens, %d cases created over HTTP in %.1f s (%d generators)",
+                    o.citizens(), b.data.casesCreated.get(), (System.nanoTime() - t0) / 1e9, o.generatorConcurrency()));
+            switch (scenario) {
+                case "open-case" -> b.openCase();
+                case "file-read" -> b.fileRead();
+                case "recording-cost" -> b.recordingCost();
+                case "access-log" -> b.accessLog();
+                case "search" -> b.search();
+                case "rebuild" -> b.rebuild();
+                case "ledger" -> b.ledger();
+                case "all" -> {
+                    b.openCase();
+                    b.fileRead();
+                    b.accessLog();
+                    b.search();
+                    b.recordingCost();
+                    b.rebuild();
+                    b.ledger();
+                }
+                default -> throw new IllegalArgumentException("unknown scenario: " + scenario + "\n" + Options.USAGE);
+            }
+            long serverErrors = b.server.errorLines();
+            b.report.check(serverErrors == 0, "server log has " + serverErrors + " ERROR lines (" + b.server.log + ")");
+            out.println();
+            out.println("== summary ==");
+            b.report.lines.forEach(out::println);
+            out.println(b.report.failures.isEmpty() ? "correctness: OK" : "correctness: FAILED " + b.report.failures);
+            return b.report;
+        }
+    }
+
+    private void startServer(String label, String... args) throws Exception {
+        server = Server.start(o, db, dataDir, label, args);
+        http = new Http(server.base());
+        out.println("server " + label + " up on port " + server.port + " (pid " + server.pid() + ", log " + server.log + ")");
+    }
+
+    private void restartServer(String label, String... args) throws Exception {
+        stopServer();
+        startServer(label, args);
+    }
+
+    private void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+            long errors = server.errorLines();
+            report.check(errors == 0, "server log has " + errors + " ERROR lines (" + server.log + ")");
+            if (server.jfrFile != null) {
+                note("JFR recording: " + server.jfrFile);
+            }
+            server = null;
+        }
+    }
+
+    private void note(String line) {
+        out.println(line);
+        report.lines.add(line);
+    }
+
+    private Load.Result load(String name, Load.Op op) throws InterruptedException {
+        return load(name, o.warmup(), op);
+    }
+
+    private Load.Result load(String name, Duration warmup, Load.Op op) throws InterruptedException {
+        out.println("-- " + name);
+        Load.Result r = Load.run(name, o.concurrency(), warmup, o.duration(), o.progressEvery(), o.seed(), out, op);
+        report.results.add(r);
+        note(r.line());
+        report.check(r.errors() == 0, r.name() + ": " + r.errors() + " errors, first: " + r.firstError());
+        report.check(r.ok() > 0, r.name() + ": nothing completed");
+        return r;
+    }
+
+    private void ratio(String what, Load.Result ours, Load.Result limit) {
+        note(String.format(Locale.ROOT, "   ratio %s: %.1f / %.1f = %.2f", what, ours.throughput(), limit.throughput(),
+                ours.throughput() / limit.throughput()));
+    }
+
+    private String citizen(SplittableRandom r) {
+        return data.citizenIds[r.nextInt(data.size())];
+    }
+
+    // ---- (a) open case -----------------------------------------------------------------------
+
+    void openCase() throws Exception {
+        String[] staff = new String[100];
+        for (String office : DataSet.OFFICES) {
+            staff[Integer.parseInt(office)] = tokens.staff("bench-a-" + office, office);
+        }
+        AtomicLong n = new AtomicLong(1_000_000_000L);
+        Load.Result r = load("(a) open case", rnd -> {
+            String[] type = DataSet.caseType(rnd);
+            HttpResponse<String> resp = http.post("/api/citizens/" + citizen(rnd) + "/cases", staff[Integer.parseInt(type[0])],
+                    DataSet.openCaseBody(type, n.incrementAndGet()));
+            return resp.statusCode() == 201;
+        });
+        if (o.limits()) {
+            ratio("open case / JDBC insert", r, jdbcInsertLimit(r.ok()));
+        }
+    }
+
+    /** The write limit: the same row count as one-row INSERT commits at the same concurrency, same database. */
+    private Load.Result jdbcInsertLimit(long rows) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_limit_event (id BIGSERIAL PRIMARY KEY, aggregate_identifier VARCHAR(255) NOT NULL,"
+                    + " sequence_number BIGINT NOT NULL, payload_type VARCHAR(255) NOT NULL, payload BYTEA NOT NULL,"
+                    + " time_stamp VARCHAR(255) NOT NULL)");
+        }
+        ConcurrentLinkedQueue<Connection> pool = new ConcurrentLinkedQueue<>();
+        ConcurrentHashMap<Thread, Connection> mine = new ConcurrentHashMap<>();
+        byte[] payload = new byte[600];
+        new SplittableRandom(1).nextBytes(payload);
+        out.println("-- limit: JDBC one-row INSERT commits, " + rows + " rows");
+        Load.Result r = Load.runCount("limit JDBC insert", o.concurrency(), rows, o.progressEvery(), out, i -> {
+            Connection c = mine.computeIfAbsent(Thread.currentThread(), t -> {
+                try {
+                    Connection x = db.connect();
+                    pool.add(x);
+                    return x;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO bench_limit_event (aggregate_identifier, sequence_number,"
+                    + " payload_type, payload, time_stamp) VALUES (?, 0, 'de.eakte.core.cases.events.CaseOpened', ?, ?)")) {
+                p.setString(1, java.util.UUID.randomUUID().toString());
+                p.setBytes(2, payload);
+                p.setString(3, java.time.Instant.now().toString());
+                return p.executeUpdate() == 1;
+            }
+        });
+        for (Connection c : pool) {
+            c.close();
+        }
+        report.results.add(r);
+        note(r.line());
+        return r;
+    }
+
+    // ---- (b) staff consolidated-file read, recorded ------------------------------------------
+
+    private Load.Op staffRead(String token) {
+        return rnd -> http.get("/api/citizens/" + citizen(rnd) + "/file", token,
+                "Access-Purpose", PURPOSE, "Access-Reason", REASON).statusCode() == 200;
+    }
+
+    void fileRead() throws Exception {
+        String token = tokens.staff("bench-b", "33");
+        long before = db.accessEntries();
+        Load.Result r = load("(b) file read, recorded", staffRead(token));
+        long entries = db.accessEntries() - before;
+        note(String.format(Locale.ROOT, "   access entries: %d for %d reads (warm-up included)", entries, r.allCalls()));
+        report.check(entries == r.allCalls(), "(b) " + entries + " access entries for " + r.allCalls() + " reads");
+        staffReadsDone = true;
+        if (o.limits()) {
+            ratio("file read / ceiling", r, ceiling(token));
+        }
+    }
+
+    /** The read limit: the bench's own endpoint behind the same JWT validation, no database. */
+    private Load.Result ceiling(String token) throws InterruptedException {
+        Duration warmup = o.warmup().compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15) : o.warmup();
+        return load("limit HTTP+JWT ceiling", warmup, rnd -> http.get("/bench/ceiling", token).statusCode() == 200);
+    }
+
+    // ---- (c) what recording costs ------------------------------------------------------------
+
+    void recordingCost() throws Exception {
+        String token = tokens.staff("bench-c", "33");
+        // both variants on a freshly started server, each with the same warm-up
+        restartServer("recorded");
+        long before = db.accessEntries();
+        Load.Result with = load("(c) file read, recorded", staffRead(token));
+        long entries = db.accessEntries() - before;
+        report.check(entries == with.allCalls(), "(c) " + entries + " access entries for " + with.allCalls() + " reads");
+        restartServer("no-recorder", "--eakte.bench.no-recorder=true");
+        before = db.accessEntries();
+        Load.Result without = load("(c) file read, no recorder", staffRead(token));
+        long stray = db.accessEntries() - before;
+        report.check(stray == 0, "(c) the no-op recorder variant left " + stray + " access entries");
+        ratio("recorded / not recorded", with, without);
+        note(String.format(Locale.ROOT, "   recording costs %.0f%% of the query path's throughput",
+                100 * (1 - with.throughput() / without.throughput())));
+        if (o.limits()) {
+            Load.Result sql = jdbcReadLimit();
+            ratio("recorded read / plain SQL read", with, sql);
+        }
+        restartServer("main-2");
+    }
+
+    /** The same read as plain SQL over JDBC: master data, the citizen's cases, their entries. */
+    private Load.Result jdbcReadLimit() throws InterruptedException {
+        ConcurrentHashMap<Thread, Connection> mine = new ConcurrentHashMap<>();
+        Load.Result r = load("limit plain SQL read", Duration.ofSeconds(Math.min(15, o.warmup().toSeconds())), rnd -> {
+            Connection c = mine.computeIfAbsent(Thread.currentThread(), t -> {
+                try {
+                    return db.connect();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String id = citizen(rnd);
+            int rows = 0;
+            for (String sql : List.of("SELECT * FROM citizen_file_view WHERE citizen_id = ?",
+                    "SELECT * FROM citizen_address_history WHERE citizen_id = ? ORDER BY event_sequence",
+                    "SELECT * FROM case_view WHERE citizen_id = ? ORDER BY opened_at, file_reference",
+                    "SELECT e.* FROM case_entry_view e JOIN case_view c ON c.case_id = e.case_id WHERE c.citizen_id = ?"
+                            + " ORDER BY e.case_id, e.event_sequence")) {
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    p.setString(1, id);
+                    try (ResultSet rs = p.executeQuery()) {
+                        while (rs.next()) {
+                            rows++;
+                        }
+                    }
+                }
+            }
+            return rows > 0;
+        });
+        for (Connection c : mine.values()) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing at the end
+            }
+        }
+        return r;
+    }
+
+    // ---- (d) citizen access-log page ---------------------------------------------------------
+
+    void accessLog() throws Exception {
+        int sample = Math.min(data.size(), 1000);
+        if (!staffReadsDone) {
+            String staff = tokens.staff("bench-d", "33");
+            Load.Result seed = Load.runCount("seed access entries", o.concurrency(), sample, o.progressEvery(), out,
+                    i -> http.get("/api/citizens/" + data.citizenIds[i] + "/file", staff, "Access-Purpose", PURPOSE,
+                            "Access-Reason", REASON).statusCode() == 200);
+            report.check(seed.errors() == 0, "(d) seeding reads failed: " + seed.firstError());
+        }
+        String[] citizenTokens = new String[sample];
+        for (int i = 0; i < sample; i++) {
+            citizenTokens[i] = tokens.citizen(data.citizenIds[i]);
+        }
+        Load.Result r = load("(d) citizen access-log page", rnd -> {
+            HttpResponse<String> resp = http.get("/api/me/access-log", citizenTokens[rnd.nextInt(sample)]);
+            return resp.statusCode() == 200;
+        });
+        if (o.limits()) {
+            ratio("access-log page / ceiling", r, ceiling(citizenTokens[0]));
+        }
+    }
+
+    // ---- (e) staff search --------------------------------------------------------------------
+
+    void search() throws Exception {
+        String token = tokens.staff("bench-e", "36");
+        AtomicLong hits = new AtomicLong();
+        long before = db.accessEntries();
+        Load.Result r = load("(e) staff search", rnd -> {
+            int i = rnd.nextInt(data.size());
+            String body = "{\"familyName\":" + DataSet.json(data.familyNames[i]) + ",\"givenNames\":"
+                    + DataSet.json(data.givenNames[i]) + ",\"birthYear\":" + data.birthYears[i] + "}";
+            HttpResponse<String> resp = http.post("/api/search/citizens", token, body,
+                    "Access-Purpose", PURPOSE, "Access-Reason", REASON);
+            if (resp.statusCode() != 200) {
+                return false;
+            }
+            int shown = Http.occurrences(resp.body(), "citizenId");
+            hits.addAndGet(shown);
+            return shown > 0;
+        });
+        long entries = db.accessEntries() - before;
+        note(String.format(Locale.ROOT, "   access entries: %d for %d citizens shown in %d searches", entries, hits.get(), r.allCalls()));
+        report.check(entries == hits.get(), "(e) " + entries + " access entries for " + hits.get() + " citizens shown");
+        if (o.limits()) {
+            ratio("search / ceiling", r, ceiling(token));
+        }
+    }
+
+    // ---- (f) projection rebuild --------------------------------------------------------------
+
+    void rebuild() throws Exception {
+        String admin = tokens.admin("bench-admin");
+        long events = db.events();
+        for (String name : List.of("consolidated-file", "search")) {
+            out.println("-- (f) rebuild " + name + " (" + events + " events in the store)");
+            long start = System.nanoTime();
+            HttpResponse<String> started = http.post("/api/admin/projections/" + name + "/rebuild", admin, null);
+            if (started.statusCode() != 202) {
+                report.check(false, "(f) rebuild " + name + ": " + started.statusCode() + " " + started.body());
+                continue;
+            }
+            String state;
+            String body;
+            long lastPrint = System.nanoTime();
+            do {
+                Thread.sleep(200);
+                body = http.get("/api/admin/projections/" + name, admin).body();
+                state = Http.field(body, "state");
+                if (System.nanoTime() - lastPrint > o.progressEvery().toNanos()) {
+                    out.println("  " + Http.field(body, "progress"));
+                    lastPrint = System.nanoTime();
+                }
+            } while (!"DONE".equals(state) && !"FAILED".equals(state) && System.nanoTime() - start < Duration.ofMinutes(60).toNanos());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Double done = Http.number(body, "eventsDone");
+            Double rate = Http.number(body, "eventsPerSecond");
+            report.check("DONE".equals(state), "(f) rebuild " + name + " ended " + state + ": " + body);
+            note(String.format(Locale.ROOT, "(f) rebuild %-18s %s: %.0f events in %.1f s = %.0f events/s (server's own figure %.0f events/s)",
+                    name, state, done == null ? 0 : done, seconds, done == null ? 0 : done / seconds, rate == null ? 0 : rate));
+        }
+        if (o.limits()) {
+            long start = System.nanoTime();
+            long read = 0;
+            try (Connection c = db.connect()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement p = c.prepareStatement(
+                        "SELECT global_index, payload_type, payload, meta_data FROM domain_event_entry ORDER BY global_index")) {
+                    p.setFetchSize(1000);
+                    try (ResultSet rs = p.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getBytes(3);
+                            read++;
+                        }
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            note(String.format(Locale.ROOT, "   limit: plain JDBC scan of the event table in global-index order: %d events in %.1f s = %.0f events/s",
+                    read, seconds, read / seconds));
+        }
+    }
+
+    // ---- (g) ledger: PLACEHOLDER -------------------------------------------------------------
+
+    /**
+     * PLACEHOLDER for the lead (issue #7 (g)): checkpoint delay p99 at 5,000 appends/s and
+     * inclusion-proof latency at 10,000,000 bulk-loaded leaves, once the ledger has landed.
+     */
+    void ledger() {
+        note("(g) ledger: not built yet (placeholder; the lead fills it in once the ledger lands)");
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            stopServer();
+        } finally {
+            db.close();
+            if (!o.keepDb() && !o.jfr()) {
+                try (Stream<Path> files = Files.walk(dataDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            } else {
+                out.println("kept data directory " + dataDir);
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package de.eakte.bench.load;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Closed-loop load: C threads each call the operation back to back, first for the warm-up (not
+ * counted), then for the measured duration. Latencies go into an HdrHistogram {@link Recorder}
+ * (microseconds); a progress line is printed every few seconds. Cheap on purpose: it shares the
+ * cores with the server.
+ */
+public final class Load {
+
+    /** One call; returns false (or throws) for an error. */
+    @FunctionalInterface
+    public interface Op {
+        boolean call(SplittableRandom random) throws Exception;
+    }
+
+    public record Result(String name, int concurrency, long ok, long errors, long calls, long allCalls, double seconds, Histogram latency,
+                         String firstError) {
+
+        public double throughput() {
+            return ok / seconds;
+        }
+
+        public double ms(double percentile) {
+            return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / 1000.0;
+        }
+
+        public double maxMs() {
+            return latency.getTotalCount() == 0 ? 0 : latency.getMaxValue() / 1000.0;
+        }
+
+        public String line() {
+            return String.format(java.util.Locale.ROOT,
+                    "%-28s c=%-3d %9.1f ops/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %8.2f ms  ok %d  errors %d",
+                    name, concurrency, throughput(), ms(50), ms(95), ms(99), maxMs(), ok, errors);
+        }
+    }
+
+    private Load() {
+    }
+
+    public static Result run(String name, int concurrency, Duration warmup, Duration duration, Duration progressEvery,
+                             long seed, PrintStream out, Op op) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean measuring = new AtomicBoolean(warmup.isZero());
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        AtomicLong totalCalls = new AtomicLong();
+        StringBuffer firstError = new StringBuffer();
+        Random seeds = new Random(seed);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            SplittableRandom random = new SplittableRandom(seeds.nextLong());
+            Thread thread = new Thread(() -> {
+                while (!stop.get()) {
+                    long start = System.nanoTime();
+                    boolean good;
+                    String error = null;
+                    try {
+                        good = op.call(random);
+                        if (!good) {
+                            error = "operation reported an error";
+                        }
+                    } catch (Exception e) {
+                        good = false;
+                        error = e.toString();
+                    }
+                    long micros = (System.nanoTime() - start) / 1000;
+                    totalCalls.incrementAndGet();
+                    if (measuring.get()) {
+                        recorder.recordValue(Math.max(1, micros));
+                        calls.incrementAndGet();
+                        (good ? ok : errors).incrementAndGet();
+                    }
+                    if (!good) {
+                        synchronized (firstError) {
+                            if (firstError.length() == 0) {
+                                firstError.append(error);
+                            }
+                        }
+                    }
+                }
+            }, name + "-" + t);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        long begin = System.nanoTime();
+        threads.forEach(Thread::start);
+        Histogram total = new Histogram(3);
+        long warmupEnd = begin + warmup.toNanos();
+        long measureStart = measuring.get() ? begin : -1;
+        long end = begin + warmup.toNanos() + duration.toNanos();
+        long lastCalls = 0;
+        long lastTick = begin;
+        while (true) {
+            long now = System.nanoTime();
+            if (measureStart < 0 && now >= warmupEnd) {
+                recorder.getIntervalHistogram(); // drop warm-up samples
+                measuring.set(true);
+                measureStart = System.nanoTime();
+            }
+            if (now >= end) {
+                break;
+            }
+            long next = Math.min(end, Math.min(lastTick + progressEvery.toNanos(), measureStart < 0 ? warmupEnd : Long.MAX_VALUE));
+            Thread.sleep(Math.max(1, (next - System.nanoTime()) / 1_000_000));
+            now = System.nanoTime();
+            if (now - lastTick >= progressEvery.toNanos() - 1_000_000) {
+                long c = totalCalls.get();
+                double rate = (c - lastCalls) / ((now - lastTick) / 1e9);
+                String phase;
+                if (measureStart < 0) {
+                    phase = "warm-up";
+                } else {
+                    Histogram interval = recorder.getIntervalHistogram();
+                    total.add(interval);
+                    phase = String.format(java.util.Locale.ROOT, "measuring p99 %.1f ms", interval.getTotalCount() == 0
+                            ? 0 : interval.getValueAtPercentile(99) / 1000.0);
+                }
+                out.printf(java.util.Locale.ROOT, "  [%s] %4ds %-24s %8.1f ops/s  errors %d%n", name,
+                        (now - begin) / 1_000_000_000L, phase, rate, errors.get());
+                lastCalls = c;
+                lastTick = now;
+            }
+        }
+        stop.set(true);
+        long stopAt = System.nanoTime();
+        for (Thread thread : threads) {
+            thread.join(30_000);
+        }
+        total.add(recorder.getIntervalHistogram());
+        double seconds = (stopAt - measureStart) / 1e9;
+        return new Result(name, concurrency, ok.get(), errors.get(), calls.get(), totalCalls.get(), seconds, total,
+                firstError.length() == 0 ? null : firstError.toString());
+    }
+
+    /** One call of a fixed-count run, given its index 0..count-1. */
+    @FunctionalInterface
+    public interface IndexedOp {
+        boolean call(int index) throws Exception;
+    }
+
+    /** Exactly {@code count} calls spread over C threads (data generation, limit loops of a given row count). */
+    public static Result runCount(String name, int concurrency, long count, Duration progressEvery, PrintStream out,
+                                  IndexedOp op) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong next = new AtomicLong();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        StringBuffer firstError = new StringBuffer();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            Thread thread = new Thread(() -> {
+                for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    long start = System.nanoTime();
+                    boolean good;
+                    String error = null;
+                    try {
+                        good = op.call((int) i);
+                    } catch (Exception e) {
+                        good = false;
+                        error = e.toString();
+                    }
+                    recorder.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+                    (good ? ok : errors).incrementAndGet();
+                    if (!good) {
+                        synchronized (firstError) {
+                            if (firstError.length() == 0) {
+                                firstError.append(error == null ? "operation reported an error" : error);
+                            }
+                        }
+                        if (errors.get() > 100) {
+                            next.set(count); // give up: something is broken, not slow
+                        }
+                    }
+                }
+            }, name + "-" + t);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        long begin = System.nanoTime();
+        threads.forEach(Thread::start);
+        Histogram total = new Histogram(3);
+        long lastDone = 0;
+        long lastTick = begin;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                thread.join(200);
+                long now = System.nanoTime();
+                if (now - lastTick >= progressEvery.toNanos()) {
+                    long done = ok.get() + errors.get();
+                    total.add(recorder.getIntervalHistogram());
+                    out.printf(java.util.Locale.ROOT, "  [%s] %4ds %d/%d %8.1f ops/s  errors %d%n", name,
+                            (now - begin) / 1_000_000_000L, done, count, (done - lastDone) / ((now - lastTick) / 1e9), errors.get());
+                    lastDone = done;
+                    lastTick = now;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        total.add(recorder.getIntervalHistogram());
+        return new Result(name, concurrency, ok.get(), errors.get(), ok.get() + errors.get(), ok.get() + errors.get(),
+                seconds, total, firstError.length() == 0 ? null : firstError.toString());
+    }
+}
