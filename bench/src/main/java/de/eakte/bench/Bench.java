@@ -77,7 +77,7 @@ public final class Bench implements AutoCloseable {
             switch (scenario) {
                 case "open-case" -> b.openCase();
                 case "file-read" -> b.fileRead();
-                case "recording-cost" -> b.recordingCost();
+                case "recording-cost" -> b.recordingCost(false);
                 case "access-log" -> b.accessLog();
                 case "search" -> b.search();
                 case "rebuild" -> b.rebuild();
@@ -87,9 +87,9 @@ public final class Bench implements AutoCloseable {
                     b.fileRead();
                     b.accessLog();
                     b.search();
-                    b.recordingCost();
                     b.rebuild();
                     b.ledger();
+                    b.recordingCost(false); // last: it restarts the server twice
                 }
                 default -> throw new IllegalArgumentException("unknown scenario: " + scenario + "\n" + Options.USAGE);
             }
@@ -239,7 +239,7 @@ public final class Bench implements AutoCloseable {
 
     // ---- (c) what recording costs ------------------------------------------------------------
 
-    void recordingCost() throws Exception {
+    void recordingCost(boolean restoreServer) throws Exception {
         String token = tokens.staff("bench-c", "33");
         // both variants on a freshly started server, each with the same warm-up
         restartServer("recorded");
@@ -259,7 +259,9 @@ public final class Bench implements AutoCloseable {
             Load.Result sql = jdbcReadLimit();
             ratio("recorded read / plain SQL read", with, sql);
         }
-        restartServer("main-2");
+        if (restoreServer) {
+            restartServer("main-2");
+        }
     }
 
     /** The same read as plain SQL over JDBC: master data, the citizen's cases, their entries. */
