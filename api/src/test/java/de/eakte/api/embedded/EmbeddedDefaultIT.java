@@ -4,6 +4,8 @@ import de.eakte.api.security.LocalIssuer;
 import de.eakte.api.security.LocalIssuerSettings;
 import de.eakte.api.support.Http;
 import de.eakte.api.support.TempDirectory;
+import de.eakte.audit.ledger.verify.LedgerVerifier;
+import de.eakte.audit.ledger.verify.Report;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,9 +15,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Smoke suite on the embedded default: nothing configured but a fresh data directory, so the H2
@@ -76,5 +81,14 @@ class EmbeddedDefaultIT {
                 "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = 'de.eakte.core.access.AccessRecorded'",
                 Integer.class);
         assertThat(accessEntries).isEqualTo(1);
+
+        // the ledger on H2: every event a leaf under a signed checkpoint, and the verifier agrees
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COALESCE(MAX(tree_size), 0) FROM ledger_checkpoint", Long.class) >= events);
+        Report report = new LedgerVerifier(jdbc).verify(List.of(), List.of(), done -> { });
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.leaves()).isGreaterThanOrEqualTo(events);
+        assertThat(http.get("/api/ledger/checkpoint").send().text("note")).startsWith("eakte.local/ledger\n");
     }
 }
