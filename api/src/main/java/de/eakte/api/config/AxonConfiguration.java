@@ -14,6 +14,7 @@ import de.eakte.projections.retention.DisposalListProjection;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -165,6 +166,19 @@ public class AxonConfiguration {
     ConfigurerModule disposalListProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(DisposalListProjection.PROCESSING_GROUP));
+    }
+
+    /**
+     * Tracking processors handle events in batches, one transaction per batch: with Axon's default of
+     * one event per transaction, a rebuild commits (and stores its token) once per event and runs
+     * at a few hundred events a second (docs/BENCHMARKS.md, scenario f). A batch takes what is there
+     * and never waits to fill, so single events still go through at once.
+     */
+    @Bean
+    ConfigurerModule trackingProcessorBatches(@Value("${eakte.processing.batch-size:200}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing().andBatchSize(batchSize)));
     }
 
     /** Events name the message that caused them (causationId) and the trace they belong to. */

@@ -160,7 +160,7 @@ public class ProjectionRebuilds {
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(transactions)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
         TrackingEventProcessor live = processing.eventProcessor(SearchProjection.PROCESSING_GROUP,
