@@ -427,14 +427,107 @@ public final class Bench implements AutoCloseable {
         }
     }
 
-    // ---- (g) ledger: PLACEHOLDER -------------------------------------------------------------
+    // ---- (g) ledger ---------------------------------------------------------------------------
 
     /**
-     * PLACEHOLDER for the lead (issue #7 (g)): checkpoint delay p99 at 5,000 appends/s and
-     * inclusion-proof latency at 10,000,000 bulk-loaded leaves, once the ledger has landed.
+     * (g) The ledger under load: audited reads append events while the server's appender turns them
+     * into leaves and signs checkpoints; the delay of each leaf is the time from its event's
+     * timestamp to the signing of the first checkpoint that covers it (both the server's clock).
+     * Then inclusion proofs over HTTP at the tree's size, and again after bulk-loading synthetic
+     * leaves and nodes up to {@code --ledger-leaves}.
      */
-    void ledger() {
-        note("(g) ledger: not built yet (placeholder; the lead fills it in once the ledger lands)");
+    void ledger() throws Exception {
+        String staff = tokens.staff("bench-g", "33");
+        long sizeBefore = ledgerSize();
+        long headBefore = db.events();
+        AtomicLong served = new AtomicLong();
+        Load.Result reads = load("(g) audited reads while the ledger appends", staffRead(staff, served));
+        long events = db.events();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (ledgerSize() < events && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        report.check(ledgerSize() >= events, "(g) the ledger has " + ledgerSize() + " leaves for " + events + " events");
+        org.HdrHistogram.Histogram delays = new org.HdrHistogram.Histogram(3);
+        long leaves = checkpointDelays(sizeBefore, delays);
+        double seconds = reads.allCalls() == 0 ? 1 : (o.warmup().toMillis() + o.duration().toMillis()) / 1000.0;
+        note(String.format(Locale.ROOT, "(g) checkpoint delay over %d leaves (about %.0f appends/s): p50 %d ms, p95 %d ms, "
+                        + "p99 %d ms, max %d ms", leaves, (events - headBefore) / seconds,
+                delays.getValueAtPercentile(50), delays.getValueAtPercentile(95), delays.getValueAtPercentile(99),
+                delays.getMaxValue()));
+        report.check(leaves > 0, "(g) no leaf was measured");
+        proofs(staff, ledgerSize());
+        if (o.ledgerLeaves() > ledgerSize()) {
+            stopServer();
+            long start = System.nanoTime();
+            long size = LedgerBulk.extend(db, o.ledgerLeaves(), o.seed(), out);
+            note(String.format(Locale.ROOT, "(g) bulk-loaded the ledger to %d leaves in %.0f s", size,
+                    (System.nanoTime() - start) / 1e9));
+            startServer("ledger-" + size);
+            proofs(staff, size);
+        }
+    }
+
+    /** Inclusion proofs of random leaves at a fixed tree size, over HTTP. */
+    private void proofs(String token, long size) throws Exception {
+        Load.Result r = load("(g) inclusion proof at " + size + " leaves", rnd -> {
+            long leaf = rnd.nextLong(size);
+            HttpResponse<String> proof = expect(http.get("/api/ledger/proof/inclusion?leaf=" + leaf + "&size=" + size,
+                    token), 200);
+            return proof.body().contains("\"inclusionPath\"");
+        });
+        if (o.limits()) {
+            ratio("inclusion proof / ceiling", r, ceiling(token));
+        }
+    }
+
+    private long ledgerSize() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(tree_size), 0) FROM ledger_checkpoint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Per leaf after {@code from}: first covering checkpoint's signing time minus the event's time. */
+    private long checkpointDelays(long from, org.HdrHistogram.Histogram delays) throws Exception {
+        List<long[]> checkpoints = new ArrayList<>();
+        long measured = 0;
+        try (Connection c = db.connect()) {
+            try (PreparedStatement p = c.prepareStatement("SELECT tree_size, signed_at FROM ledger_checkpoint "
+                    + "WHERE tree_size > ? ORDER BY tree_size")) {
+                p.setLong(1, from);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        checkpoints.add(new long[]{rs.getLong(1), rs.getTimestamp(2).toInstant().toEpochMilli()});
+                    }
+                }
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("SELECT l.leaf_index, e.time_stamp FROM ledger_leaf l "
+                    + "JOIN domain_event_entry e ON e.global_index = l.global_index WHERE l.leaf_index >= ? "
+                    + "ORDER BY l.leaf_index")) {
+                p.setFetchSize(5000);
+                p.setLong(1, from);
+                int next = 0;
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        long leaf = rs.getLong(1);
+                        while (next < checkpoints.size() && checkpoints.get(next)[0] <= leaf) {
+                            next++;
+                        }
+                        if (next == checkpoints.size()) {
+                            break; // not yet under a checkpoint
+                        }
+                        long delay = checkpoints.get(next)[1] - java.time.Instant.parse(rs.getString(2)).toEpochMilli();
+                        delays.recordValue(Math.max(0, delay));
+                        measured++;
+                    }
+                }
+            }
+            c.rollback();
+        }
+        return measured;
     }
 
     @Override

@@ -9,12 +9,12 @@ import java.util.Locale;
 record Options(int citizens, int cases, int concurrency, Duration warmup, Duration duration, String db,
                String dbUser, String dbPassword, boolean keepDb, Path serverJar, Path serverExt,
                int generatorConcurrency, boolean jfr, String serverHeap, Duration progressEvery, boolean limits,
-               long seed) {
+               long seed, long ledgerLeaves) {
 
     static final String USAGE = """
             usage: java -jar bench/target/eakte-bench.jar <scenario> [options]
             scenarios: open-case (a), file-read (b), recording-cost (c), access-log (d), search (e),
-                       rebuild (f), ledger (g, placeholder), all (a..g on one data set), jmh [JMH options]
+                       rebuild (f), ledger (g), all (a..g on one data set), jmh [JMH options]
             options:
               --citizens N        citizens generated (default 100000)
               --cases M           cases generated across the seeded offices and case types (default 500000)
@@ -31,7 +31,9 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
               --server-heap 1g    the server's -Xmx (default 1g)
               --jfr               record the server with Java Flight Recorder (file printed at the end)
               --no-limits         skip the limit runs (JDBC insert loop, ceiling endpoint, plain SQL)
-              --seed S            random seed of the data set (default 42)""";
+              --seed S            random seed of the data set (default 42)
+              --ledger-leaves L   (g): grow the ledger to L leaves by bulk-loading synthetic leaves and nodes,
+                                  then measure inclusion proofs at that size (default 10000000; 0: skip)""";
 
     static Options parse(String[] args, int from) {
         int citizens = 100_000;
@@ -50,6 +52,7 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
         String heap = "1g";
         boolean limits = true;
         long seed = 42;
+        long ledgerLeaves = 10_000_000L;
         for (int i = from; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -75,6 +78,7 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                         case "--generators" -> generators = Integer.parseInt(v);
                         case "--server-heap" -> heap = v;
                         case "--seed" -> seed = Long.parseLong(v);
+                        case "--ledger-leaves" -> ledgerLeaves = Long.parseLong(v.replace("_", ""));
                         default -> throw new IllegalArgumentException("unknown option: " + a);
                     }
                 }
@@ -87,7 +91,7 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                 serverJar != null ? serverJar : locate("eakte.bench.api-jar", Path.of("api", "target", "eakte.jar"),
                         Path.of("..", "..", "api", "target", "eakte.jar")),
                 serverExt != null ? serverExt : locate("eakte.bench.server-ext", null, Path.of("eakte-bench-server-ext.jar")),
-                generators, jfr, heap, Duration.ofSeconds(5), limits, seed);
+                generators, jfr, heap, Duration.ofSeconds(5), limits, seed, ledgerLeaves);
     }
 
     /** 60s, 2m, 500ms, or a plain number of seconds. */

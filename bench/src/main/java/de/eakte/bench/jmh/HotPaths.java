@@ -51,8 +51,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * JMH benchmarks of the hot paths that exist now: sealing and opening a personal field
  * (AES-256-GCM, {@link FieldSealer}), one access-policy decision, and the search keys of a name
- * (normalised, folded, Kölner Phonetik, stem). The ledger's Merkle append and proofs follow
- * with the ledger.
+ * (normalised, folded, Kölner Phonetik, stem), and the ledger's Merkle append, inclusion proof
+ * (from perfect nodes in memory, so the figure is the computation, not the database) and its
+ * verification.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -74,6 +75,12 @@ public class HotPaths {
     private AccessRequest purposeRead;
     private String[] names;
     private int next;
+    private de.eakte.audit.ledger.tree.MerkleFrontier frontier;
+    private final java.util.Map<de.eakte.audit.ledger.tree.NodeAddress, byte[]> nodes = new java.util.HashMap<>();
+    private byte[] leafHash;
+    private byte[] root;
+    private List<byte[]> proof;
+    private static final int TREE = 1 << 16;
 
     @Setup
     public void setUp() {
@@ -107,7 +114,38 @@ public class HotPaths {
         purposeRead = new AccessRequest(new Actor(Role.STAFF, "alice", Catalogue.RESIDENTS_REGISTRATION), null, citizen,
                 EnumSet.allOf(DataCategory.class), new StatedPurpose(new PurposeCode("AMTSHILFE"), "Prüfung Zuständigkeit", null),
                 null, InformationBlock.NONE, cases, false, 0, now, false);
+        frontier = de.eakte.audit.ledger.tree.MerkleFrontier.empty();
+        de.eakte.audit.ledger.tree.MerkleFrontier tree = de.eakte.audit.ledger.tree.MerkleFrontier.empty();
+        for (int i = 0; i < TREE; i++) {
+            byte[] leaf = de.eakte.audit.ledger.StoredEvent.leafHash(java.nio.ByteBuffer.allocate(4).putInt(i).array());
+            tree.append(leaf).forEach(n -> nodes.put(n.address(), n.hash()));
+        }
+        leafHash = nodes.get(new de.eakte.audit.ledger.tree.NodeAddress(0, 4711));
+        root = tree.root();
+        proof = de.eakte.audit.ledger.tree.MerkleProofs.inclusion(4711, TREE, this::nodes);
         names = new String[]{"Müller-Lüdenscheidt", "Jürgen", "Meyer", "Schäfer", "Weiß", "Yılmaz", "Hoffmann", "Käthe"};
+    }
+
+    private java.util.Map<de.eakte.audit.ledger.tree.NodeAddress, byte[]> nodes(
+            java.util.Collection<de.eakte.audit.ledger.tree.NodeAddress> addresses) {
+        java.util.Map<de.eakte.audit.ledger.tree.NodeAddress, byte[]> found = new java.util.HashMap<>();
+        addresses.forEach(a -> found.put(a, nodes.get(a)));
+        return found;
+    }
+
+    @Benchmark
+    public int merkleAppend() {
+        return frontier.append(leafHash).size();
+    }
+
+    @Benchmark
+    public List<byte[]> merkleInclusionProof() {
+        return de.eakte.audit.ledger.tree.MerkleProofs.inclusion((next++ * 7919) & (TREE - 1), TREE, this::nodes);
+    }
+
+    @Benchmark
+    public boolean merkleVerifyInclusion() {
+        return de.eakte.audit.ledger.tree.MerkleVerifier.inclusion(leafHash, 4711, TREE, proof, root);
     }
 
     @Benchmark
