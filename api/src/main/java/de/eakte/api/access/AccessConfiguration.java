@@ -1,5 +1,6 @@
 package de.eakte.api.access;
 
+import de.eakte.audit.access.AccessLogAppender;
 import de.eakte.audit.access.EventStoreAccessRecorder;
 import de.eakte.core.access.AccessRecorder;
 import de.eakte.core.access.policy.AccessPolicy;
@@ -15,6 +16,8 @@ import de.eakte.projections.search.SearchQueries;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,10 +49,20 @@ public class AccessConfiguration {
         };
     }
 
-    /** Each access is an event in the event store, committed before the data is returned. */
+    /**
+     * Each access is an event in the event store, the next link of its citizen's chain, committed
+     * before the data is returned.
+     */
     @Bean
-    AccessRecorder accessRecorder(EventBus eventBus, TransactionManager transactionManager) {
-        return new EventStoreAccessRecorder(eventBus, transactionManager);
+    AccessLogAppender accessLogAppender(EventBus eventBus, TransactionManager transactionManager, JdbcTemplate jdbc,
+                                        @Qualifier("eventSerializer") Serializer eventSerializer,
+                                        @Value("${eakte.access-log.max-attempts:10}") int maxAttempts) {
+        return new AccessLogAppender(eventBus, transactionManager, jdbc, eventSerializer, maxAttempts);
+    }
+
+    @Bean
+    AccessRecorder accessRecorder(AccessLogAppender appender) {
+        return new EventStoreAccessRecorder(appender);
     }
 
     @Bean

@@ -139,7 +139,7 @@ class DpoAccessLogIT extends PostgresApiTest {
         String formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
         projection.on(new AccessRecorded(UUID.randomUUID(), clock.instant().minusSeconds(60), CitizenId.of(citizenId),
                 Role.STAFF, "dlog-mallory-" + run, new OfficeCode("33"), AccessOutcome.GRANTED, "purpose",
-                Set.of(DataCategory.MASTER_DATA), List.of(), formula, "-1+1", null, null, false, Channel.REST, null));
+                Set.of(DataCategory.MASTER_DATA), List.of(), formula, "-1+1", null, null, false, Channel.REST, null, null));
         long mark = events.mark();
 
         Http.Response csv = http.get(CSV + "?citizen=" + citizenId).token(dpo).send();

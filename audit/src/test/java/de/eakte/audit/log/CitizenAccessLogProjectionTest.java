@@ -59,7 +59,7 @@ class CitizenAccessLogProjectionTest {
     private static AccessRecorded purposeRead(CitizenId citizen, Instant at, OfficeCode office, String subject) {
         return new AccessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, subject, office, AccessOutcome.GRANTED,
                 "purpose", Set.of(DataCategory.MASTER_DATA, DataCategory.CASE_SUMMARIES), List.of(ID_CARD, TRADE_CASE),
-                "AMTSHILFE", "VwVfG §§ 4-8", "Anfrage von " + subject, null, false, Channel.REST, "corr-1");
+                "AMTSHILFE", "VwVfG §§ 4-8", "Anfrage von " + subject, null, false, Channel.REST, "corr-1", null);
     }
 
     private static AccessRecorded caseContextRead(CitizenId citizen, Instant at, OfficeCode office) {
@@ -76,7 +76,7 @@ class CitizenAccessLogProjectionTest {
     private static AccessRecorded breakGlass(CitizenId citizen, Instant at, OfficeCode office) {
         return new AccessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, "erik", office,
                 AccessOutcome.BREAK_GLASS, "break-glass", Set.of(DataCategory.values()), List.of(ID_CARD), null, null,
-                null, "Notfall: Polizei vor Ort", true, Channel.REST, null);
+                null, "Notfall: Polizei vor Ort", true, Channel.REST, null, null);
     }
 
     @Test

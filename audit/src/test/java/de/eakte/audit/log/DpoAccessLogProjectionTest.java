@@ -58,13 +58,13 @@ class DpoAccessLogProjectionTest {
                 outcome == AccessOutcome.DENIED ? "purpose-required" : "purpose",
                 outcome == AccessOutcome.DENIED ? Set.of() : Set.of(DataCategory.MASTER_DATA, DataCategory.CASE_SUMMARIES),
                 outcome == AccessOutcome.DENIED ? List.of() : List.of(ID_CARD), "AMTSHILFE", "VwVfG §§ 4-8",
-                "Anfrage von " + subject, null, false, Channel.REST, "corr-1");
+                "Anfrage von " + subject, null, false, Channel.REST, "corr-1", null);
     }
 
     private static AccessRecorded breakGlass(CitizenId citizen, Instant at, String subject) {
         return new AccessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, subject, new OfficeCode("50"),
                 AccessOutcome.BREAK_GLASS, "break-glass", Set.of(DataCategory.values()), List.of(ID_CARD), null, null,
-                null, "Notfall: Polizei vor Ort", true, Channel.REST, null);
+                null, "Notfall: Polizei vor Ort", true, Channel.REST, null, null);
     }
 
     @Test

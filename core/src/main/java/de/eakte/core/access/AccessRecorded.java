@@ -13,30 +13,36 @@ import java.util.UUID;
 
 /**
  * A fact that a read of a citizen's data was decided (granted, denied or break-glass) and what
- * the response held. Stored in the event store before the data left.
+ * the response held. Stored in the event store before the data left, as the next link of the
+ * citizen's access chain (aggregate {@code access-log-<citizen>}, sequence = the entry's number in
+ * that chain, gap-free from 0).
+ *
+ * @param previousHash base64 of the RFC 9162 leaf hash of the stored row of the citizen's previous
+ *                     chain entry; null for the first entry
  */
-@Revision("1")
+@Revision("2")
 public record AccessRecorded(UUID accessId, Instant at, CitizenId citizenId, Role actorRole, String actorSubject,
                              OfficeCode actorOffice, AccessOutcome outcome, String rule,
                              Set<DataCategory> categories, List<FileReference> fileReferences, String purpose,
                              String legalBasis, String reason, String breakGlass, boolean flagged,
-                             Channel channel, String correlationId) {
+                             Channel channel, String correlationId, String previousHash) {
 
     /** An access that rested on no stated purpose. */
     public AccessRecorded(UUID accessId, Instant at, CitizenId citizenId, Role actorRole, String actorSubject,
                           OfficeCode actorOffice, AccessOutcome outcome, String rule, Set<DataCategory> categories,
                           List<FileReference> fileReferences, String purpose, Channel channel, String correlationId) {
         this(accessId, at, citizenId, actorRole, actorSubject, actorOffice, outcome, rule, categories, fileReferences,
-                purpose, null, null, null, false, channel, correlationId);
+                purpose, null, null, null, false, channel, correlationId, null);
     }
 
     public AccessRecorded {
         categories = categories == null ? null : AccessRecord.inOrder(categories);
     }
 
-    public static AccessRecorded of(AccessRecord r) {
+    /** The entry of a record, linked to the citizen's previous entry by {@code previousHash}. */
+    public static AccessRecorded of(AccessRecord r, String previousHash) {
         return new AccessRecorded(r.accessId(), r.at(), r.citizenId(), r.actor().role(), r.actor().subject(),
                 r.actor().office(), r.outcome(), r.rule(), r.categories(), r.fileReferences(), r.purpose(),
-                r.legalBasis(), r.reason(), r.breakGlass(), r.flagged(), r.channel(), r.correlationId());
+                r.legalBasis(), r.reason(), r.breakGlass(), r.flagged(), r.channel(), r.correlationId(), previousHash);
     }
 }

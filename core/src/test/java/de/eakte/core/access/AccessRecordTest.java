@@ -32,7 +32,7 @@ class AccessRecordTest {
 
     @Test
     void givenRecord_whenTurnedIntoEvent_thenEveryFieldIsCarriedAndTheActorFlattened() {
-        AccessRecorded event = AccessRecorded.of(record(Set.of(DataCategory.MASTER_DATA), List.of(REFERENCE)));
+        AccessRecorded event = AccessRecorded.of(record(Set.of(DataCategory.MASTER_DATA), List.of(REFERENCE)), null);
 
         assertThat(event).isEqualTo(new AccessRecorded(ACCESS_ID, AT, CITIZEN, CLERK.role(), "clerk-mueller",
                 OfficeCode.of("33"), AccessOutcome.GRANTED, "own-office-case", Set.of(DataCategory.MASTER_DATA),
