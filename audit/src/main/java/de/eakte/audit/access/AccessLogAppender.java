@@ -105,12 +105,13 @@ public final class AccessLogAppender {
         unitOfWork.attachTransaction(transactions);
         unitOfWork.execute(() -> {
             List<EventMessage<?>> events = new ArrayList<>();
+            Set<CitizenId> citizens = new LinkedHashSet<>();
+            units.forEach(u -> u.chained().forEach(d -> citizens.add(d.citizen())));
+            newest.putAll(heads.heads(citizens, reread));
             for (Unit unit : units) {
                 events.addAll(unit.plain());
                 for (ChainDraft draft : unit.chained()) {
-                    Optional<ChainHeads.Head> head = newest.containsKey(draft.citizen())
-                            ? Optional.of(newest.get(draft.citizen()))
-                            : reread ? heads.stored(draft.citizen()) : heads.head(draft.citizen());
+                    Optional<ChainHeads.Head> head = Optional.ofNullable(newest.get(draft.citizen()));
                     DomainEventMessage<Object> message = link(draft, head);
                     newest.put(draft.citizen(), new ChainHeads.Head(message.getSequenceNumber(), leafHash(message)));
                     events.add(message);

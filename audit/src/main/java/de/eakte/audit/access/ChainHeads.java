@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The newest entry of each citizen's chain: its sequence number and the leaf hash of its stored
@@ -35,28 +34,42 @@ final class ChainHeads {
         };
     }
 
-    /** The head as remembered, else as stored; empty for a citizen without entries. */
-    Optional<Head> head(CitizenId citizen) {
+    /**
+     * The heads of several citizens, remembered ones unless {@code reread}, the others read in one
+     * query (one round trip per batch instead of one per citizen).
+     */
+    Map<CitizenId, Head> heads(java.util.Collection<CitizenId> citizens, boolean reread) {
+        Map<CitizenId, Head> found = new java.util.HashMap<>();
+        List<CitizenId> missing = new java.util.ArrayList<>();
         synchronized (remembered) {
-            Head known = remembered.get(citizen);
-            if (known != null) {
-                return Optional.of(known);
+            for (CitizenId c : citizens) {
+                Head known = reread ? null : remembered.get(c);
+                if (known != null) {
+                    found.put(c, known);
+                } else {
+                    missing.add(c);
+                }
             }
         }
-        return stored(citizen);
-    }
-
-    /** The head as stored, in the caller's transaction if there is one. */
-    Optional<Head> stored(CitizenId citizen) {
-        List<StoredEvent> rows = jdbc.query("""
-                SELECT global_index, event_identifier, aggregate_identifier, sequence_number, aggregate_type,
-                  time_stamp, payload_type, payload_revision, payload, meta_data
-                FROM domain_event_entry WHERE aggregate_identifier = ?
-                ORDER BY sequence_number DESC LIMIT 1""",
-                (rs, i) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+        for (int from = 0; from < missing.size(); from += 500) {
+            List<CitizenId> chunk = missing.subList(from, Math.min(missing.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("""
+                    SELECT d.global_index, d.event_identifier, d.aggregate_identifier, d.sequence_number,
+                      d.aggregate_type, d.time_stamp, d.payload_type, d.payload_revision, d.payload, d.meta_data
+                    FROM domain_event_entry d
+                    WHERE d.aggregate_identifier IN (%s)
+                      AND d.sequence_number = (SELECT MAX(m.sequence_number) FROM domain_event_entry m
+                                               WHERE m.aggregate_identifier = d.aggregate_identifier)"""
+                    .formatted(marks), rs -> {
+                StoredEvent row = new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
-                        rs.getBytes(10)), CitizenAccessLog.aggregateId(citizen));
-        return rows.stream().findFirst().map(row -> new Head(row.sequenceNumber(), row.leafHash()));
+                        rs.getBytes(10));
+                found.put(CitizenAccessLog.citizenOf(row.aggregateIdentifier()),
+                        new Head(row.sequenceNumber(), row.leafHash()));
+            }, chunk.stream().map(CitizenAccessLog::aggregateId).toArray());
+        }
+        return found;
     }
 
     /** After a commit: the newer of the two wins, so a late thread cannot move a head back. */

@@ -20,4 +20,11 @@ public final class CitizenAccessLog {
     public static String aggregateId(CitizenId citizen) {
         return PREFIX + citizen;
     }
+
+    public static CitizenId citizenOf(String aggregateId) {
+        if (!aggregateId.startsWith(PREFIX)) {
+            throw new IllegalArgumentException(aggregateId + " is no citizen's access log");
+        }
+        return CitizenId.of(aggregateId.substring(PREFIX.length()));
+    }
 }
