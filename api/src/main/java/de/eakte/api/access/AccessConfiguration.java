@@ -1,7 +1,11 @@
 package de.eakte.api.access;
 
 import de.eakte.audit.access.AccessLogAppender;
+import de.eakte.audit.access.AccessLogRetention;
 import de.eakte.audit.access.EventStoreAccessRecorder;
+import de.eakte.core.crypto.DataKeys;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.audit.access.GroupCommitWriter;
 import de.eakte.core.access.AccessRecorder;
 import de.eakte.core.access.policy.AccessPolicy;
 import de.eakte.core.access.policy.DefaultPurposes;
@@ -21,6 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -60,9 +65,34 @@ public class AccessConfiguration {
         return new AccessLogAppender(eventBus, transactionManager, jdbc, eventSerializer, maxAttempts);
     }
 
+    /**
+     * Group commit: one writer stores what concurrent requests queued in one transaction
+     * (docs/decisions/0006-access-log-group-commit.md). Closed on shutdown after the web server
+     * stopped taking requests, storing what is still queued.
+     */
+    @Bean(destroyMethod = "close")
+    GroupCommitWriter accessLogWriter(AccessLogAppender appender,
+                                      @Value("${eakte.access-log.queue-capacity:10000}") int capacity,
+                                      @Value("${eakte.access-log.max-batch:500}") int maxBatch,
+                                      @Value("${eakte.access-log.max-wait:PT5S}") Duration maxWait) {
+        return new GroupCommitWriter(appender, capacity, maxBatch, maxWait).start();
+    }
+
+    /** Which key seals an access entry, and when it is destroyed (docs/operations.md, "Access-log retention"). */
     @Bean
-    AccessRecorder accessRecorder(AccessLogAppender appender) {
-        return new EventStoreAccessRecorder(appender);
+    AccessLogRetention accessLogRetention(Environment environment) {
+        return AccessLogRetentionSettings.from(environment);
+    }
+
+    @Bean
+    AccessRecorder accessRecorder(GroupCommitWriter writer, FieldSealer sealer, AccessLogRetention retention) {
+        return new EventStoreAccessRecorder(writer, sealer, retention);
+    }
+
+    @Bean
+    AccessLogKeyShredder accessLogKeyShredder(JdbcTemplate jdbc, DataKeys keys, AccessLogRetention retention,
+                                              EventBus eventBus, TransactionManager transactions, Clock clock) {
+        return new AccessLogKeyShredder(jdbc, keys, retention, eventBus, transactions, clock);
     }
 
     @Bean

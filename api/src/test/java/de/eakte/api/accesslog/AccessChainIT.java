@@ -2,6 +2,7 @@ package de.eakte.api.accesslog;
 
 import de.eakte.api.support.PostgresApiTest;
 import de.eakte.audit.access.AccessLogAppender;
+import de.eakte.audit.access.GroupCommitWriter;
 import de.eakte.audit.access.CitizenAccessLog;
 import de.eakte.audit.access.EventStoreAccessRecorder;
 import de.eakte.audit.ledger.StoredEvent;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -62,11 +64,18 @@ class AccessChainIT extends PostgresApiTest {
     @Autowired
     private AccessLogAppender appender;
 
+    @Autowired
+    private de.eakte.core.crypto.FieldSealer sealer;
+
+    @Autowired
+    private de.eakte.audit.access.AccessLogRetention retention;
+
     @Test
     void givenTwoInstancesAndEightThreads_whenRecordingTheSameCitizensAtOnce_thenEveryChainIsGapFreeAndLinked()
             throws Exception {
         AccessLogAppender secondAppender = new AccessLogAppender(eventBus, transactions, jdbc, eventSerializer, 50);
-        AccessRecorder secondInstance = new EventStoreAccessRecorder(secondAppender);
+        GroupCommitWriter secondWriter = new GroupCommitWriter(secondAppender, 1000, 500, Duration.ofSeconds(30)).start();
+        AccessRecorder secondInstance = new EventStoreAccessRecorder(secondWriter, sealer, retention);
         List<CitizenId> citizens = List.of(CitizenId.random(), CitizenId.random(), CitizenId.random());
         int threads = 8;
         int perThread = 40;
@@ -90,6 +99,7 @@ class AccessChainIT extends PostgresApiTest {
             written += f.get(120, TimeUnit.SECONDS);
         }
         pool.shutdown();
+        secondWriter.close();
 
         int stored = 0;
         for (CitizenId citizen : citizens) {
