@@ -124,6 +124,20 @@ class AccessChainIT extends PostgresApiTest {
 
         assertThat(assertChain(mia)).isEqualTo(2);
         assertThat(assertChain(ole)).isEqualTo(1);
+        // the citizen's log names each entry's event, its place in the chain and its link
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM citizen_access_log WHERE citizen_id = ?", Integer.class, mia.toString()) == 2);
+        List<java.util.Map<String, Object>> rows = jdbc.queryForList("SELECT event_id, chain_sequence, previous_hash "
+                + "FROM citizen_access_log WHERE citizen_id = ? ORDER BY chain_sequence", mia.toString());
+        List<java.util.Map<String, Object>> stored = jdbc.queryForList("SELECT event_identifier, sequence_number "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                CitizenAccessLog.aggregateId(mia));
+        for (int i = 0; i < 2; i++) {
+            assertThat(rows.get(i).get("event_id")).isEqualTo(stored.get(i).get("event_identifier"));
+            assertThat(((Number) rows.get(i).get("chain_sequence")).longValue()).isEqualTo(i);
+        }
+        assertThat(rows.get(0).get("previous_hash")).isNull();
+        assertThat(rows.get(1).get("previous_hash")).isNotNull();
     }
 
     private AccessRecord record(Actor actor, CitizenId citizen) {

@@ -15,6 +15,8 @@ import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Role;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -60,8 +62,9 @@ public class CitizenAccessLogProjection {
         this.sealer = sealer;
     }
 
+    /** As the processor calls it; the event id and chain number come from the stored event. */
     @EventHandler
-    public void on(AccessRecorded event) {
+    public void on(AccessRecorded event, @MessageIdentifier String eventId, @SequenceNumber Long chainSequence) {
         // a citizen reading their own file discloses nothing to anyone (GDPR Art. 4(9)); listing it
         // would fill their log with their own clicks
         if (event.actorRole() == Role.CITIZEN) {
@@ -80,14 +83,20 @@ public class CitizenAccessLogProjection {
         jdbc.update("""
                 INSERT INTO citizen_access_log (access_id, reference_number, citizen_id, accessed_at, office,
                   actor_role, purpose, legal_basis, categories, outcome, decision_rule, break_glass, flagged, channel,
-                  file_references, sealed_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  file_references, sealed_key, event_id, chain_sequence, previous_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.accessId().toString(), referenceNumber(event.accessId()), event.citizenId().toString(),
                 event.at().atOffset(ZoneOffset.UTC), event.actorOffice() == null ? null : event.actorOffice().value(),
                 event.actorRole().name(), event.purpose(), event.legalBasis(), joined(event.categories()),
                 event.outcome().name(), event.rule(),
                 event.outcome() == AccessOutcome.BREAK_GLASS || event.breakGlass() != null, event.flagged(),
-                event.channel().name(), joined(event.fileReferences()), event.sealedWith().value());
+                event.channel().name(), joined(event.fileReferences()), event.sealedWith().value(), eventId,
+                chainSequence, event.previousHash());
+    }
+
+    /** For callers outside a processor: the access id is the event id (the recorder stores it so). */
+    public void on(AccessRecorded event) {
+        on(event, event.accessId().toString(), null);
     }
 
     /** Entries whose period keys were destroyed leave the log. */
