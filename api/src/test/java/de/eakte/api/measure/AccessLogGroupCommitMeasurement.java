@@ -67,6 +67,8 @@ public final class AccessLogGroupCommitMeasurement {
                 run("group commit", grouped, callers, seconds, citizens);
             }
         }
+        // Axon's event-store janitor thread is not a daemon and outlives the closed context
+        System.exit(0);
     }
 
     private static void run(String what, AccessRecorder recorder, int callers, int seconds, List<CitizenId> citizens)
