@@ -1,6 +1,11 @@
 package de.eakte.api.access;
 
+import de.eakte.audit.access.AccessLogAppender;
+import de.eakte.audit.access.AccessLogRetention;
 import de.eakte.audit.access.EventStoreAccessRecorder;
+import de.eakte.core.crypto.DataKeys;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.audit.access.GroupCommitWriter;
 import de.eakte.core.access.AccessRecorder;
 import de.eakte.core.access.policy.AccessPolicy;
 import de.eakte.core.access.policy.DefaultPurposes;
@@ -15,9 +20,12 @@ import de.eakte.projections.search.SearchQueries;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -46,10 +54,45 @@ public class AccessConfiguration {
         };
     }
 
-    /** Each access is an event in the event store, committed before the data is returned. */
+    /**
+     * Each access is an event in the event store, the next link of its citizen's chain, committed
+     * before the data is returned.
+     */
     @Bean
-    AccessRecorder accessRecorder(EventBus eventBus, TransactionManager transactionManager) {
-        return new EventStoreAccessRecorder(eventBus, transactionManager);
+    AccessLogAppender accessLogAppender(EventBus eventBus, TransactionManager transactionManager, JdbcTemplate jdbc,
+                                        @Qualifier("eventSerializer") Serializer eventSerializer,
+                                        @Value("${eakte.access-log.max-attempts:10}") int maxAttempts) {
+        return new AccessLogAppender(eventBus, transactionManager, jdbc, eventSerializer, maxAttempts);
+    }
+
+    /**
+     * Group commit: one writer stores what concurrent requests queued in one transaction
+     * (docs/decisions/0006-access-log-group-commit.md). Closed on shutdown after the web server
+     * stopped taking requests, storing what is still queued.
+     */
+    @Bean(destroyMethod = "close")
+    GroupCommitWriter accessLogWriter(AccessLogAppender appender,
+                                      @Value("${eakte.access-log.queue-capacity:10000}") int capacity,
+                                      @Value("${eakte.access-log.max-batch:500}") int maxBatch,
+                                      @Value("${eakte.access-log.max-wait:PT5S}") Duration maxWait) {
+        return new GroupCommitWriter(appender, capacity, maxBatch, maxWait).start();
+    }
+
+    /** Which key seals an access entry, and when it is destroyed (docs/operations.md, "Access-log retention"). */
+    @Bean
+    AccessLogRetention accessLogRetention(Environment environment) {
+        return AccessLogRetentionSettings.from(environment);
+    }
+
+    @Bean
+    AccessRecorder accessRecorder(GroupCommitWriter writer, FieldSealer sealer, AccessLogRetention retention) {
+        return new EventStoreAccessRecorder(writer, sealer, retention);
+    }
+
+    @Bean
+    AccessLogKeyShredder accessLogKeyShredder(JdbcTemplate jdbc, DataKeys keys, AccessLogRetention retention,
+                                              EventBus eventBus, TransactionManager transactions, Clock clock) {
+        return new AccessLogKeyShredder(jdbc, keys, retention, eventBus, transactions, clock);
     }
 
     @Bean

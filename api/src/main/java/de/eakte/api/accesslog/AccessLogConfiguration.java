@@ -2,6 +2,7 @@ package de.eakte.api.accesslog;
 
 import de.eakte.audit.log.CitizenAccessLogProjection;
 import de.eakte.audit.log.DpoAccessLogProjection;
+import de.eakte.core.crypto.FieldSealer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,8 @@ import java.nio.file.Path;
 public class AccessLogConfiguration {
 
     @Bean
-    CitizenAccessLogProjection citizenAccessLogProjection(JdbcTemplate jdbc) {
-        return new CitizenAccessLogProjection(jdbc);
+    CitizenAccessLogProjection citizenAccessLogProjection(JdbcTemplate jdbc, FieldSealer sealer) {
+        return new CitizenAccessLogProjection(jdbc, sealer);
     }
 
     @Bean
@@ -31,9 +32,10 @@ public class AccessLogConfiguration {
     }
 
     @Bean
-    DpoAccessLogProjection dpoAccessLogProjection(JdbcTemplate jdbc,
+    DpoAccessLogProjection dpoAccessLogProjection(JdbcTemplate jdbc, FieldSealer sealer,
                                                   @Value("${eakte.data-dir:./data}") String dataDir) {
-        return new DpoAccessLogProjection(jdbc, StaffPseudonymKey.loadOrCreate(StaffPseudonymKey.location(Path.of(dataDir))));
+        return new DpoAccessLogProjection(jdbc, StaffPseudonymKey.loadOrCreate(StaffPseudonymKey.location(Path.of(dataDir))),
+                sealer);
     }
 
     @Bean

@@ -24,8 +24,12 @@ public final class RetentionCommand {
 
     private static final String USAGE = """
             usage: java -jar eakte.jar retention draw-up [--eakte.data-dir=DIR ...]
-            Draws up a disposal list of the closed cases whose retention has ended (nothing is disposed of
-            until two admins confirmed and approved it). Database and keys are configured as for the server.""";
+                   java -jar eakte.jar retention access-log [--eakte.data-dir=DIR ...]
+            draw-up: draws up a disposal list of the closed cases whose retention has ended (nothing is
+            disposed of until two admins confirmed and approved it).
+            access-log: destroys the keys of the access-log periods whose retention has ended, as the daily
+            job does; their entries leave the citizen's and the DPO's logs.
+            Database and keys are configured as for the server.""";
 
     private RetentionCommand() {
     }
@@ -35,7 +39,7 @@ public final class RetentionCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || !"draw-up".equals(args[0])) {
+        if (args.length == 0 || !("draw-up".equals(args[0]) || "access-log".equals(args[0]))) {
             err.println(USAGE);
             return 2;
         }
@@ -50,8 +54,16 @@ public final class RetentionCommand {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EakteApplication.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("logging.level.root=WARN", "eakte.retention.draw-up-cron=-")
+                .properties("logging.level.root=WARN", "eakte.retention.draw-up-cron=-",
+                        "eakte.access-log.retention.cron=-")
                 .run(springArgs.toArray(String[]::new))) {
+            if ("access-log".equals(args[0])) {
+                List<de.eakte.core.crypto.KeyId> destroyed = context.getBean(
+                        de.eakte.api.access.AccessLogKeyShredder.class).destroyExpired();
+                out.println(destroyed.isEmpty() ? "no access-log period's retention has ended: no key destroyed"
+                        : "destroyed the keys of " + destroyed.size() + " access-log periods: " + destroyed);
+                return 0;
+            }
             Optional<DisposalLists.DrawnUp> drawn = context.getBean(DisposalLists.class)
                     .drawUp(DisposalLists.SCHEDULE, DrawUpTrigger.SCHEDULE, "retention-cli-" + UUID.randomUUID());
             if (drawn.isEmpty()) {

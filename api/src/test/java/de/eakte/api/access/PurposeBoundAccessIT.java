@@ -258,7 +258,8 @@ class PurposeBoundAccessIT extends PostgresApiTest {
         assertThat(file.status()).as(file.body()).isEqualTo(200);
         List<JsonNode> recorded = events.payloadsSince(mark, StoredEvents.ACCESS_RECORDED);
         assertThat(recorded).hasSize(1);
-        assertThat(recorded.get(0).path("reason").asString()).isEqualTo("Prüfung Wohnsitz");
+        assertThat(recorded.get(0).path("reason").path("key").asString()).as("sealed").startsWith("access/");
+        assertThat(recorded.get(0).toString()).doesNotContain("Wohnsitz");
         assertThat(recorded.get(0).path("purpose").asString()).isEqualTo("AMTSHILFE");
     }
 
@@ -273,7 +274,8 @@ class PurposeBoundAccessIT extends PostgresApiTest {
         assertThat(file.status()).as(file.body()).isEqualTo(200);
         List<JsonNode> recorded = events.payloadsSince(mark, StoredEvents.ACCESS_RECORDED);
         assertThat(recorded).hasSize(1);
-        assertThat(recorded.get(0).path("reason").asString()).isEqualTo("Prüfung Wohnsitz");
+        assertThat(recorded.get(0).path("reason").path("key").asString()).as("sealed").startsWith("access/");
+        assertThat(recorded.get(0).toString()).doesNotContain("Wohnsitz");
     }
 
     @Test
@@ -357,7 +359,8 @@ class PurposeBoundAccessIT extends PostgresApiTest {
         assertThat(recorded).hasSize(1);
         assertThat(recorded.get(0).path("outcome").asString()).isEqualTo("BREAK_GLASS");
         assertThat(recorded.get(0).path("flagged").asBoolean()).isTrue();
-        assertThat(recorded.get(0).path("breakGlass").asString()).isEqualTo(JUSTIFICATION);
+        assertThat(recorded.get(0).path("breakGlass").path("key").asString()).as("sealed").startsWith("access/");
+        assertThat(recorded.get(0).toString()).doesNotContain(JUSTIFICATION);
 
         JsonNode grant = grant(http.get("/api/dpo/break-glass?status=PENDING").token(dora).send(), grantId);
         assertThat(grant).as("the grant is in the DPO's review queue").isNotNull();
@@ -412,7 +415,8 @@ class PurposeBoundAccessIT extends PostgresApiTest {
 
         JsonNode recorded = assertDenied(fourth, mark, "break-glass-quota");
         assertThat(recorded.path("flagged").asBoolean()).as("a refused break-glass is shown to the DPO").isTrue();
-        assertThat(recorded.path("breakGlass").asString()).isEqualTo(JUSTIFICATION + " (4)");
+        assertThat(recorded.path("breakGlass").path("key").asString()).as("sealed").startsWith("access/");
+        assertThat(recorded.toString()).doesNotContain(JUSTIFICATION);
         assertThat(events.payloadsSince(mark, BREAK_GLASS_OPENED)).isEmpty();
         // a justification while a grant is in force uses that grant, not the quota
         Http.Response withinGrant = http.get(fileOf(citizens.get(0))).token(trade)

@@ -37,6 +37,13 @@ import static org.awaitility.Awaitility.await;
  */
 class DpoAccessLogIT extends PostgresApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private de.eakte.core.crypto.FieldSealer sealer;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private de.eakte.audit.access.AccessLogRetention retention;
+
+
     private static final String LOG = "/api/dpo/access-log";
     private static final String CSV = "/api/dpo/access-log.csv";
     private static final String EXPORTED = "de.eakte.core.access.AccessLogExported";
@@ -137,9 +144,11 @@ class DpoAccessLogIT extends PostgresApiTest {
     void givenAccessesAndAFormulaLikeCell_whenExported_thenCsvEscapedAndTheExportStoredOnce() {
         String citizenId = fixture("DpoCsv");
         String formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
-        projection.on(new AccessRecorded(UUID.randomUUID(), clock.instant().minusSeconds(60), CitizenId.of(citizenId),
-                Role.STAFF, "dlog-mallory-" + run, new OfficeCode("33"), AccessOutcome.GRANTED, "purpose",
-                Set.of(DataCategory.MASTER_DATA), List.of(), formula, "-1+1", null, null, false, Channel.REST, null));
+        projection.on(AccessRecorded.of(new de.eakte.core.access.AccessRecord(UUID.randomUUID(),
+                clock.instant().minusSeconds(60), de.eakte.core.shared.Actor.staff("dlog-mallory-" + run,
+                new OfficeCode("33")), CitizenId.of(citizenId), AccessOutcome.GRANTED, "purpose",
+                Set.of(DataCategory.MASTER_DATA), List.of(), formula, "-1+1", null, null, false, Channel.REST, null),
+                sealer, retention.keyFor(clock.instant().minusSeconds(60), "-1+1"), null));
         long mark = events.mark();
 
         Http.Response csv = http.get(CSV + "?citizen=" + citizenId).token(dpo).send();

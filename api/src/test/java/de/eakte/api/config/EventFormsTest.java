@@ -1,6 +1,8 @@
 package de.eakte.api.config;
 
+import de.eakte.core.access.AccessFields;
 import de.eakte.core.access.AccessLogExported;
+import de.eakte.core.access.AccessLogKeysDestroyed;
 import de.eakte.core.access.AccessOutcome;
 import de.eakte.core.access.AccessRecorded;
 import de.eakte.core.access.Channel;
@@ -134,6 +136,18 @@ class EventFormsTest {
         return SEALER.seal(KeyId.citizen(CITIZEN), CITIZEN.toString(), field, value);
     }
 
+    private static final UUID ACCESS = UUID.fromString("2c3d4e5f-6071-4829-93a4-b5c6d7e8f901");
+    private static final UUID SEARCH = UUID.fromString("5f607182-93a4-4b52-86d7-e8f90a1b2c3d");
+    private static final KeyId ACCESS_KEY = KeyId.accessPeriod("bmg", java.time.YearMonth.of(2026, 3));
+
+    private static Sealed access(de.eakte.core.crypto.PersonalField<String> field, String value) {
+        return SEALER.seal(ACCESS_KEY, ACCESS.toString(), field, value);
+    }
+
+    private static Sealed search(de.eakte.core.crypto.PersonalField<String> field, String value) {
+        return SEALER.seal(ACCESS_KEY, SEARCH.toString(), field, value);
+    }
+
     private static Sealed ofCase(de.eakte.core.crypto.PersonalField<String> field, String value) {
         return SEALER.seal(KeyId.ofCase(CITIZEN, CASE), CASE.toString(), field, value);
     }
@@ -164,15 +178,22 @@ class EventFormsTest {
                 new CaseStatusChanged(CASE, CaseStatus.OPEN, CaseStatus.IN_PROGRESS, AT),
                 new CaseClosed(CASE, CaseStatus.DECIDED, AT, LocalDate.of(2036, 12, 31), DisposalKind.V),
                 new DeadlineChanged(CASE, LocalDate.of(2026, 4, 15), AT),
-                new AccessRecorded(UUID.fromString("2c3d4e5f-6071-4829-93a4-b5c6d7e8f901"), AT, CITIZEN, Role.STAFF,
-                        "alice", new OfficeCode("33"), AccessOutcome.GRANTED, "staff-authenticated",
+                new AccessRecorded(ACCESS, AT, CITIZEN, Role.STAFF, access(AccessFields.ACTOR_SUBJECT, "alice"),
+                        new OfficeCode("33"), AccessOutcome.BREAK_GLASS, "break-glass",
                         EnumSet.of(DataCategory.CASE_SUMMARIES, DataCategory.MASTER_DATA),
-                        List.of(FileReference.parse("33-122.20-000042-2026")), null, Channel.REST, "corr-1"),
+                        List.of(FileReference.parse("33-122.20-000042-2026")), "BMG-34", "BMG § 34",
+                        access(AccessFields.REASON, "Prüfung Anschrift"),
+                        access(AccessFields.BREAK_GLASS, "Notfall: Polizei fragt nach Anschrift"), true,
+                        Channel.REST, "corr-1", "7V1P3if9qMM34X7bnA36LQJiKbzzq+B8WknL8Mof/+o="),
                 new AccessLogExported(UUID.fromString("4e5f6071-8293-4a41-b5c6-d7e8f90a1b2c"), AT, "dora",
                         "office=33&outcome=DENIED&breakGlass=false", 12),
-                new SearchRecorded(UUID.fromString("5f607182-93a4-4b52-86d7-e8f90a1b2c3d"), AT, Role.STAFF, "alice",
-                        new OfficeCode("33"), SearchScope.CITIZENS, "query=jurgen maier 1961", AccessOutcome.GRANTED,
-                        "search", 1, "AMTSHILFE", "VwVfG §§ 4-8", "Prüfung Zuständigkeit", "corr-2"),
+                new SearchRecorded(SEARCH, AT, Role.STAFF, search(AccessFields.SEARCH_ACTOR_SUBJECT, "alice"),
+                        new OfficeCode("33"), SearchScope.CITIZENS,
+                        search(AccessFields.SEARCH_CRITERIA, "query=jurgen maier 1961"), AccessOutcome.GRANTED,
+                        "search", 1, "AMTSHILFE", "VwVfG §§ 4-8", search(AccessFields.SEARCH_REASON, "Prüfung Zuständigkeit"),
+                        "corr-2"),
+                new AccessLogKeysDestroyed(List.of(KeyId.accessPeriod("bmg", java.time.YearMonth.of(2025, 1)),
+                        KeyId.accessPeriod("default", java.time.YearMonth.of(2024, 12))), DISPOSAL_AT),
                 new InformationBlockSet(CITIZEN, InformationBlock.BLOCK, AT),
                 new InformationBlockLifted(CITIZEN, AT),
                 new BreakGlassOpened(UUID.fromString("3d4e5f60-7182-4930-a4b5-c6d7e8f90a1b"), CITIZEN, "staff", "bob",
@@ -234,6 +255,21 @@ class EventFormsTest {
         assertThat(stored.getType().getRevision()).isEqualTo(event.getClass().getAnnotation(Revision.class).value());
         Object read = serializer.deserialize(stored);
         assertThat(read).isEqualTo(event);
+    }
+
+    /** The pinned access entry holds no staff member, reason or justification in clear; they open with the key. */
+    @Test
+    void pinnedAccessEntryOpensToItsPersonalFields() throws IOException {
+        AccessRecorded pinned = (AccessRecorded) serializer.deserialize(
+                new org.axonframework.serialization.SimpleSerializedObject<>(
+                        expected("AccessRecorded").getBytes(StandardCharsets.UTF_8), byte[].class,
+                        AccessRecorded.class.getName(), "2"));
+
+        assertThat(SEALER.open(pinned.actorSubject(), ACCESS.toString(), AccessFields.ACTOR_SUBJECT).value()).contains("alice");
+        assertThat(SEALER.open(pinned.breakGlass(), ACCESS.toString(), AccessFields.BREAK_GLASS).value())
+                .contains("Notfall: Polizei fragt nach Anschrift");
+        assertThat(expected("AccessRecorded")).doesNotContain("alice").doesNotContain("Notfall").doesNotContain("Prüfung");
+        assertThat(expected("SearchRecorded")).doesNotContain("alice").doesNotContain("jurgen").doesNotContain("Prüfung");
     }
 
     /** The pinned sealed forms are real ciphertexts: they open with the test's key, and only there. */

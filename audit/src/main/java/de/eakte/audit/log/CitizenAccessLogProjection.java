@@ -1,16 +1,22 @@
 package de.eakte.audit.log;
 
+import de.eakte.core.access.AccessFields;
+import de.eakte.core.access.AccessLogKeysDestroyed;
 import de.eakte.core.access.AccessOutcome;
 import de.eakte.core.access.AccessRecorded;
 import de.eakte.core.access.Channel;
 import de.eakte.core.access.DataCategory;
 import de.eakte.core.cases.FileReference;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.KeyId;
 import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.InvalidValueException;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Role;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,16 +55,23 @@ public class CitizenAccessLogProjection {
     private static final int MAX_CURSOR_LENGTH = 200;
 
     private final JdbcTemplate jdbc;
+    private final FieldSealer sealer;
 
-    public CitizenAccessLogProjection(JdbcTemplate jdbc) {
+    public CitizenAccessLogProjection(JdbcTemplate jdbc, FieldSealer sealer) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
     }
 
+    /** As the processor calls it; the event id and chain number come from the stored event. */
     @EventHandler
-    public void on(AccessRecorded event) {
+    public void on(AccessRecorded event, @MessageIdentifier String eventId, @SequenceNumber Long chainSequence) {
         // a citizen reading their own file discloses nothing to anyone (GDPR Art. 4(9)); listing it
         // would fill their log with their own clicks
         if (event.actorRole() == Role.CITIZEN) {
+            return;
+        }
+        // the period's retention ended and its key is gone: the entry has left the log (also on replay)
+        if (sealer.open(event.actorSubject(), event.accessId().toString(), AccessFields.ACTOR_SUBJECT).isRedacted()) {
             return;
         }
         // a tracking processor may hand an event again after a lost claim: keep the entry once
@@ -70,14 +83,28 @@ public class CitizenAccessLogProjection {
         jdbc.update("""
                 INSERT INTO citizen_access_log (access_id, reference_number, citizen_id, accessed_at, office,
                   actor_role, purpose, legal_basis, categories, outcome, decision_rule, break_glass, flagged, channel,
-                  file_references)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  file_references, sealed_key, event_id, chain_sequence, previous_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.accessId().toString(), referenceNumber(event.accessId()), event.citizenId().toString(),
                 event.at().atOffset(ZoneOffset.UTC), event.actorOffice() == null ? null : event.actorOffice().value(),
                 event.actorRole().name(), event.purpose(), event.legalBasis(), joined(event.categories()),
                 event.outcome().name(), event.rule(),
                 event.outcome() == AccessOutcome.BREAK_GLASS || event.breakGlass() != null, event.flagged(),
-                event.channel().name(), joined(event.fileReferences()));
+                event.channel().name(), joined(event.fileReferences()), event.sealedWith().value(), eventId,
+                chainSequence, event.previousHash());
+    }
+
+    /** For callers outside a processor: the access id is the event id (the recorder stores it so). */
+    public void on(AccessRecorded event) {
+        on(event, event.accessId().toString(), null);
+    }
+
+    /** Entries whose period keys were destroyed leave the log. */
+    @EventHandler
+    public void on(AccessLogKeysDestroyed event) {
+        for (KeyId key : event.keys()) {
+            jdbc.update("DELETE FROM citizen_access_log WHERE sealed_key = ?", key.value());
+        }
     }
 
     @ResetHandler

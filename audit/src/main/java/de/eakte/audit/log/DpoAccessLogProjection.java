@@ -1,10 +1,15 @@
 package de.eakte.audit.log;
 
+import de.eakte.core.access.AccessFields;
+import de.eakte.core.access.AccessLogKeysDestroyed;
 import de.eakte.core.access.AccessOutcome;
 import de.eakte.core.access.AccessRecorded;
 import de.eakte.core.access.Channel;
 import de.eakte.core.access.DataCategory;
 import de.eakte.core.cases.FileReference;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.KeyId;
+import de.eakte.core.crypto.Opened;
 import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.InvalidValueException;
 import de.eakte.core.shared.OfficeCode;
@@ -55,14 +60,16 @@ public class DpoAccessLogProjection {
 
     private final JdbcTemplate jdbc;
     private final SecretKeySpec key;
+    private final FieldSealer sealer;
 
     /** @param pseudonymKey the secret the staff pseudonyms are derived with, at least 32 bytes */
-    public DpoAccessLogProjection(JdbcTemplate jdbc, byte[] pseudonymKey) {
+    public DpoAccessLogProjection(JdbcTemplate jdbc, byte[] pseudonymKey, FieldSealer sealer) {
         if (pseudonymKey == null || pseudonymKey.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("the staff pseudonym key must have at least " + MIN_KEY_BYTES + " bytes");
         }
         this.jdbc = jdbc;
         this.key = new SecretKeySpec(pseudonymKey.clone(), HMAC);
+        this.sealer = sealer;
     }
 
     @EventHandler
@@ -73,17 +80,30 @@ public class DpoAccessLogProjection {
         if (known != null && known > 0) {
             return;
         }
+        // the subject is sealed under its period's key; once that is destroyed the entry has left the log
+        Opened<String> subject = sealer.open(event.actorSubject(), event.accessId().toString(), AccessFields.ACTOR_SUBJECT);
+        if (subject.isRedacted()) {
+            return;
+        }
         jdbc.update("""
                 INSERT INTO dpo_access_log (access_id, accessed_at, citizen_id, staff_pseudonym, actor_role, office,
                   purpose, legal_basis, outcome, decision_rule, categories, file_references, break_glass, flagged,
-                  channel)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  channel, sealed_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.accessId().toString(), utc(event.at()), event.citizenId().toString(),
-                pseudonym(event.actorSubject()), event.actorRole().name(),
+                pseudonym(subject.orElse(null)), event.actorRole().name(),
                 event.actorOffice() == null ? null : event.actorOffice().value(), event.purpose(), event.legalBasis(),
                 event.outcome().name(), event.rule(), joined(event.categories()), joined(event.fileReferences()),
                 event.outcome() == AccessOutcome.BREAK_GLASS || event.breakGlass() != null, event.flagged(),
-                event.channel().name());
+                event.channel().name(), event.sealedWith().value());
+    }
+
+    /** Entries whose period keys were destroyed leave the log. */
+    @EventHandler
+    public void on(AccessLogKeysDestroyed event) {
+        for (KeyId sealedKey : event.keys()) {
+            jdbc.update("DELETE FROM dpo_access_log WHERE sealed_key = ?", sealedKey.value());
+        }
     }
 
     @ResetHandler

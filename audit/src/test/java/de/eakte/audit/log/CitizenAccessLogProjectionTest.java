@@ -11,6 +11,7 @@ import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.InvalidValueException;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Role;
+import de.eakte.core.crypto.InMemoryDataKeys;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,30 +54,30 @@ class CitizenAccessLogProjectionTest {
         dataSource.setURL("jdbc:h2:mem:access-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/audit").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        projection = new CitizenAccessLogProjection(jdbc);
+        projection = new CitizenAccessLogProjection(jdbc, Sealing.SEALER);
     }
 
     private static AccessRecorded purposeRead(CitizenId citizen, Instant at, OfficeCode office, String subject) {
-        return new AccessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, subject, office, AccessOutcome.GRANTED,
+        return Sealing.accessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, subject, office, AccessOutcome.GRANTED,
                 "purpose", Set.of(DataCategory.MASTER_DATA, DataCategory.CASE_SUMMARIES), List.of(ID_CARD, TRADE_CASE),
-                "AMTSHILFE", "VwVfG §§ 4-8", "Anfrage von " + subject, null, false, Channel.REST, "corr-1");
+                "AMTSHILFE", "VwVfG §§ 4-8", "Anfrage von " + subject, null, false, Channel.REST, "corr-1", null);
     }
 
     private static AccessRecorded caseContextRead(CitizenId citizen, Instant at, OfficeCode office) {
-        return new AccessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, "anna", office, AccessOutcome.GRANTED,
+        return Sealing.accessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, "anna", office, AccessOutcome.GRANTED,
                 "case-context", Set.of(DataCategory.CASE_SUMMARIES, DataCategory.CASE_ENTRIES), List.of(ID_CARD), null,
                 Channel.REST, null);
     }
 
     private static AccessRecorded denied(CitizenId citizen, Instant at, OfficeCode office) {
-        return new AccessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, "bert", office, AccessOutcome.DENIED,
+        return Sealing.accessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, "bert", office, AccessOutcome.DENIED,
                 "purpose-required", Set.of(), List.of(), null, Channel.REST, null);
     }
 
     private static AccessRecorded breakGlass(CitizenId citizen, Instant at, OfficeCode office) {
-        return new AccessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, "erik", office,
+        return Sealing.accessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, "erik", office,
                 AccessOutcome.BREAK_GLASS, "break-glass", Set.of(DataCategory.values()), List.of(ID_CARD), null, null,
-                null, "Notfall: Polizei vor Ort", true, Channel.REST, null);
+                null, "Notfall: Polizei vor Ort", true, Channel.REST, null, null);
     }
 
     @Test
@@ -126,7 +127,7 @@ class CitizenAccessLogProjectionTest {
 
     @Test
     void givenTheCitizensOwnReadAndAnotherCitizensEntry_whenPaged_thenNeitherIsShown() {
-        projection.on(new AccessRecorded(UUID.randomUUID(), T0, MIA, Role.CITIZEN, "mia", null, AccessOutcome.GRANTED,
+        projection.on(Sealing.accessRecorded(UUID.randomUUID(), T0, MIA, Role.CITIZEN, "mia", null, AccessOutcome.GRANTED,
                 "citizen-own-file", Set.of(DataCategory.MASTER_DATA), List.of(), null, Channel.REST, null));
         projection.on(caseContextRead(OLE, T0, REGISTRATION));
 
@@ -285,5 +286,37 @@ class CitizenAccessLogProjectionTest {
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.rule()).isEqualTo(rule);
         });
+    }
+
+    @Test
+    void givenEntriesOfTwoMonths_whenTheOlderMonthsKeyIsDestroyed_thenItsEntriesLeaveTheLogAndAReplaySkipsThem() {
+        InMemoryDataKeys keys = new InMemoryDataKeys(new java.util.Random(3));
+        de.eakte.core.crypto.FieldSealer sealer = new de.eakte.core.crypto.FieldSealer(keys, nonce -> { });
+        CitizenAccessLogProjection withOwnKeys = new CitizenAccessLogProjection(jdbc, sealer);
+        Instant march = T0;
+        Instant april = T0.plus(Duration.ofDays(31));
+        de.eakte.core.crypto.KeyId marchKey = Sealing.keyOf(march);
+        AccessRecorded old = de.eakte.core.access.AccessRecorded.of(new de.eakte.core.access.AccessRecord(
+                UUID.randomUUID(), march, de.eakte.core.shared.Actor.staff("anna", REGISTRATION), MIA,
+                AccessOutcome.GRANTED, "case-context", Set.of(DataCategory.MASTER_DATA), List.of(), null, Channel.REST,
+                null), sealer, marchKey, null);
+        AccessRecorded recent = de.eakte.core.access.AccessRecorded.of(new de.eakte.core.access.AccessRecord(
+                UUID.randomUUID(), april, de.eakte.core.shared.Actor.staff("anna", REGISTRATION), MIA,
+                AccessOutcome.GRANTED, "case-context", Set.of(DataCategory.MASTER_DATA), List.of(), null, Channel.REST,
+                null), sealer, Sealing.keyOf(april), null);
+        withOwnKeys.on(old);
+        withOwnKeys.on(recent);
+        assertThat(withOwnKeys.page(MIA, null, null, null, null, 20).entries()).hasSize(2);
+
+        keys.destroyFamily(marchKey);
+        withOwnKeys.on(new de.eakte.core.access.AccessLogKeysDestroyed(List.of(marchKey), april));
+
+        assertThat(withOwnKeys.page(MIA, null, null, null, null, 20).entries()).extracting(Entry::accessId)
+                .containsExactly(recent.accessId());
+        withOwnKeys.reset();
+        withOwnKeys.on(old);
+        withOwnKeys.on(recent);
+        assertThat(withOwnKeys.page(MIA, null, null, null, null, 20).entries()).extracting(Entry::accessId)
+                .as("replayed with the key destroyed: skipped, no error").containsExactly(recent.accessId());
     }
 }

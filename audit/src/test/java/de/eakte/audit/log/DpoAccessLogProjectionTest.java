@@ -49,22 +49,22 @@ class DpoAccessLogProjectionTest {
         jdbc = new JdbcTemplate(dataSource);
         key = new byte[32];
         Arrays.fill(key, (byte) 7);
-        projection = new DpoAccessLogProjection(jdbc, key);
+        projection = new DpoAccessLogProjection(jdbc, key, Sealing.SEALER);
     }
 
     private static AccessRecorded read(CitizenId citizen, Instant at, OfficeCode office, String subject,
                                        AccessOutcome outcome) {
-        return new AccessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, subject, office, outcome,
+        return Sealing.accessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, subject, office, outcome,
                 outcome == AccessOutcome.DENIED ? "purpose-required" : "purpose",
                 outcome == AccessOutcome.DENIED ? Set.of() : Set.of(DataCategory.MASTER_DATA, DataCategory.CASE_SUMMARIES),
                 outcome == AccessOutcome.DENIED ? List.of() : List.of(ID_CARD), "AMTSHILFE", "VwVfG §§ 4-8",
-                "Anfrage von " + subject, null, false, Channel.REST, "corr-1");
+                "Anfrage von " + subject, null, false, Channel.REST, "corr-1", null);
     }
 
     private static AccessRecorded breakGlass(CitizenId citizen, Instant at, String subject) {
-        return new AccessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, subject, new OfficeCode("50"),
+        return Sealing.accessRecorded(UUID.randomUUID(), at, citizen, Role.STAFF, subject, new OfficeCode("50"),
                 AccessOutcome.BREAK_GLASS, "break-glass", Set.of(DataCategory.values()), List.of(ID_CARD), null, null,
-                null, "Notfall: Polizei vor Ort", true, Channel.REST, null);
+                null, "Notfall: Polizei vor Ort", true, Channel.REST, null, null);
     }
 
     @Test
@@ -98,12 +98,12 @@ class DpoAccessLogProjectionTest {
     void givenSubjectsAndKeys_whenPseudonymised_thenStablePerSubjectDistinctAcrossSubjectsAndKeys() {
         byte[] other = new byte[32];
         Arrays.fill(other, (byte) 8);
-        DpoAccessLogProjection otherKey = new DpoAccessLogProjection(jdbc, other);
+        DpoAccessLogProjection otherKey = new DpoAccessLogProjection(jdbc, other, Sealing.SEALER);
 
-        assertThat(projection.pseudonym("anna")).isEqualTo(new DpoAccessLogProjection(jdbc, key).pseudonym("anna"));
+        assertThat(projection.pseudonym("anna")).isEqualTo(new DpoAccessLogProjection(jdbc, key, Sealing.SEALER).pseudonym("anna"));
         assertThat(projection.pseudonym("anna")).isNotEqualTo(projection.pseudonym("bert"));
         assertThat(projection.pseudonym("anna")).isNotEqualTo(otherKey.pseudonym("anna"));
-        assertThatThrownBy(() -> new DpoAccessLogProjection(jdbc, new byte[16]))
+        assertThatThrownBy(() -> new DpoAccessLogProjection(jdbc, new byte[16], Sealing.SEALER))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -31,12 +31,29 @@ class AccessRecordTest {
     }
 
     @Test
-    void givenRecord_whenTurnedIntoEvent_thenEveryFieldIsCarriedAndTheActorFlattened() {
-        AccessRecorded event = AccessRecorded.of(record(Set.of(DataCategory.MASTER_DATA), List.of(REFERENCE)));
+    void givenRecord_whenTurnedIntoEvent_thenEveryFieldIsCarriedAndThePersonalOnesSealed() {
+        de.eakte.core.crypto.FieldSealer sealer = new de.eakte.core.crypto.FieldSealer(
+                new de.eakte.core.crypto.InMemoryDataKeys(new java.util.Random(1)),
+                de.eakte.core.crypto.NonceSource.secureRandom());
+        de.eakte.core.crypto.KeyId key = de.eakte.core.crypto.KeyId.accessPeriod("bmg", java.time.YearMonth.of(2026, 3));
+        AccessRecord record = new AccessRecord(ACCESS_ID, AT, CLERK, CITIZEN, AccessOutcome.GRANTED, "purpose",
+                Set.of(DataCategory.MASTER_DATA), List.of(REFERENCE), "BMG-34", "BMG § 34", "Pruefung", null, false,
+                Channel.REST, "corr-1");
 
-        assertThat(event).isEqualTo(new AccessRecorded(ACCESS_ID, AT, CITIZEN, CLERK.role(), "clerk-mueller",
-                OfficeCode.of("33"), AccessOutcome.GRANTED, "own-office-case", Set.of(DataCategory.MASTER_DATA),
-                List.of(REFERENCE), "case-processing", Channel.REST, "corr-1"));
+        AccessRecorded event = AccessRecorded.of(record, sealer, key, "cHJldmlvdXM=");
+
+        assertThat(event.accessId()).isEqualTo(ACCESS_ID);
+        assertThat(event.citizenId()).isEqualTo(CITIZEN);
+        assertThat(event.actorRole()).isEqualTo(CLERK.role());
+        assertThat(event.actorOffice()).isEqualTo(OfficeCode.of("33"));
+        assertThat(event.legalBasis()).isEqualTo("BMG § 34");
+        assertThat(event.previousHash()).isEqualTo("cHJldmlvdXM=");
+        assertThat(event.sealedWith()).isEqualTo(key);
+        assertThat(event.breakGlass()).as("nothing to seal stays null").isNull();
+        assertThat(event.actorSubject().data()).doesNotContain("clerk");
+        assertThat(sealer.open(event.actorSubject(), ACCESS_ID.toString(), AccessFields.ACTOR_SUBJECT).value())
+                .contains("clerk-mueller");
+        assertThat(sealer.open(event.reason(), ACCESS_ID.toString(), AccessFields.REASON).value()).contains("Pruefung");
     }
 
     @Test
