@@ -14,6 +14,13 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import de.eakte.api.web.NotFoundException;
+import de.eakte.audit.ledger.StoredEvent;
+import de.eakte.audit.ledger.store.JdbcLedger;
+import de.eakte.audit.ledger.tree.MerkleProofs;
+import java.util.Base64;
+import java.util.Map;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,14 +45,32 @@ public class AccessLogController {
     private final CitizenAccessLogProjection log;
     private final Catalogue catalogue;
 
-    public AccessLogController(CitizenAccessLogProjection log, Catalogue catalogue) {
+    private final JdbcLedger ledger;
+
+    public AccessLogController(CitizenAccessLogProjection log, Catalogue catalogue, JdbcLedger ledger) {
         this.log = log;
         this.catalogue = catalogue;
+        this.ledger = ledger;
     }
 
+    /**
+     * @param leafIndex     the entry's leaf in the ledger; null for the moment until it is appended
+     * @param chainSequence the entry's number in this citizen's gap-free chain (0 for the first)
+     * @param previousHash  the leaf hash of the citizen's previous entry (base64); null for the first
+     */
     public record AccessLogEntry(String referenceNumber, Instant at, String office, String officeName, String purpose,
                                  String legalBasis, List<String> categories, String outcome, boolean breakGlass,
-                                 String channel) {
+                                 String channel, Long leafIndex, Long chainSequence, String previousHash) {
+    }
+
+    /**
+     * What a citizen's app needs to check one entry without trusting the server: the leaf input
+     * (the stored row's canonical bytes, docs/ledger.md; the staff member inside it is sealed), its
+     * inclusion proof and the signed checkpoint it leads to.
+     */
+    public record AccessLogProof(String referenceNumber, long leafIndex, Long chainSequence, String previousHash,
+                                 String leafInput, String leafHash, long treeSize, List<String> inclusionPath,
+                                 String checkpoint) {
     }
 
     public record AccessLogPage(List<AccessLogEntry> entries, String nextCursor) {
@@ -79,13 +104,43 @@ public class AccessLogController {
         CitizenAccessLogProjection.Page page = log.page(citizenId, Requests.instant("from", from),
                 Requests.instant("to", to), office == null || office.isBlank() ? null : OfficeCode.of(office.strip()),
                 cursor == null || cursor.isBlank() ? null : cursor.strip(), limit(limit));
-        return new AccessLogPage(page.entries().stream().map(this::view).toList(), page.nextCursor());
+        Map<String, Long> leaves = ledger.leafIndexes(page.entries().stream()
+                .map(CitizenAccessLogProjection.Entry::eventId).toList());
+        return new AccessLogPage(page.entries().stream().map(e -> view(e, leaves.get(e.eventId()))).toList(),
+                page.nextCursor());
     }
 
-    private AccessLogEntry view(CitizenAccessLogProjection.Entry e) {
+    @GetMapping("/api/me/access-log/{referenceNumber}/proof")
+    @Operation(summary = "Proof that one entry of my access log is in the ledger",
+            description = "The entry's leaf input (base64 canonical bytes of the stored event, the staff member "
+                    + "sealed), its leaf hash, its place in my chain (chainSequence, previousHash), the RFC 9162 "
+                    + "inclusion path and the signed checkpoint it leads to. Keep the newest entry and a checkpoint "
+                    + "to show that no entry of yours was left out (docs/ledger.md). 404 while the entry is not yet "
+                    + "under a signed checkpoint (about a second).")
+    public AccessLogProof proof(@PathVariable String referenceNumber, Authentication auth) {
+        CitizenId citizenId = JwtCallers.caller(auth).citizenClaim();
+        CitizenAccessLogProjection.Entry entry = log.entry(citizenId, referenceNumber)
+                .orElseThrow(() -> new NotFoundException("No entry " + referenceNumber + " in your access log."));
+        JdbcLedger.Leaf leaf = entry.eventId() == null ? null : ledger.leafOfEvent(entry.eventId()).orElse(null);
+        JdbcLedger.StoredCheckpoint checkpoint = ledger.latestCheckpoint().orElse(null);
+        if (leaf == null || checkpoint == null || leaf.leafIndex() >= checkpoint.treeSize()) {
+            throw new NotFoundException("Entry " + entry.referenceNumber()
+                    + " is not yet under a signed checkpoint; ask again in a second.");
+        }
+        StoredEvent row = ledger.event(leaf.globalIndex())
+                .orElseThrow(() -> new NotFoundException("The stored event of entry " + entry.referenceNumber()
+                        + " is missing: report this to the data-protection officer."));
+        Base64.Encoder b64 = Base64.getEncoder();
+        return new AccessLogProof(entry.referenceNumber(), leaf.leafIndex(), entry.chainSequence(), entry.previousHash(),
+                b64.encodeToString(row.canonicalBytes()), b64.encodeToString(leaf.leafHash()), checkpoint.treeSize(),
+                MerkleProofs.inclusion(leaf.leafIndex(), checkpoint.treeSize(), ledger).stream()
+                        .map(b64::encodeToString).toList(), checkpoint.note());
+    }
+
+    private AccessLogEntry view(CitizenAccessLogProjection.Entry e, Long leafIndex) {
         return new AccessLogEntry(e.referenceNumber(), e.at(), e.office() == null ? null : e.office().value(),
                 officeName(e), e.purpose(), e.legalBasis(), e.categories().stream().map(Enum::name).toList(),
-                e.outcome().name(), e.breakGlass(), e.channel().name());
+                e.outcome().name(), e.breakGlass(), e.channel().name(), leafIndex, e.chainSequence(), e.previousHash());
     }
 
     /** The office's name; the DPO and administrators act for no office and are named by their function. */

@@ -56,6 +56,8 @@ class EveryReadPassesThePolicyIT extends PostgresApiTest {
                     + "recorded as AccessLogExported"),
             Map.entry("/api/ledger/**", "the ledger: signed checkpoints, public keys and proofs made of hashes of "
                     + "stored (sealed) events; no citizen's data"),
+            Map.entry("/api/me/access-log/{referenceNumber}/proof", "the ledger proof of the citizen's own access "
+                    + "entry: the stored row's bytes (staff member sealed), hashes and a checkpoint; not recorded, like the log"),
             Map.entry("/api/me/access-log", "the citizen's own access log, not recorded: each look would add an entry to the "
                     + "log being read, and it shows the citizen only who looked at their data"),
             Map.entry("/api/me/data-tracker/usagePeriod", "the citizen's own access log (Data Tracker form), not recorded: "

@@ -116,4 +116,52 @@ class LedgerIT extends PostgresApiTest {
         assertInvalid(http.get("/api/ledger/checkpoint/0").send(), "size", "number");
         assertProblem(http.get("/api/ledger/checkpoint/" + Long.MAX_VALUE).send(), 404, "not-found");
     }
+
+    @Test
+    void aCitizenChecksTheirAccessEntriesAgainstTheLedgerWithoutLearningTheStaffMember() {
+        String staff = staffToken("ledger-clerk-secret", "33");
+        String citizenId = createCitizen(staff, citizenBody("Prüfbar", "Paula", "1988-08-08"));
+        for (int i = 0; i < 2; i++) {
+            Http.Response read = http.get("/api/citizens/" + citizenId + "/file").token(staff).purpose("AMTSHILFE").send();
+            assertThat(read.status()).as(read.body()).isIn(200, 403);
+        }
+        String citizen = token("citizen", "ledger-citizen", null, citizenId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            JsonNode entries = http.get("/api/me/access-log").token(citizen).send().json().get("entries");
+            return entries.size() == 2 && !entries.get(0).get("leafIndex").isNull() && !entries.get(1).get("leafIndex").isNull();
+        });
+        everythingSigned();
+        JsonNode entries = http.get("/api/me/access-log").token(citizen).send().json().get("entries");
+        JsonNode newest = entries.get(0);
+        JsonNode older = entries.get(1);
+        assertThat(older.get("chainSequence").asLong()).isEqualTo(0);
+        assertThat(older.get("previousHash").isNull()).isTrue();
+        assertThat(newest.get("chainSequence").asLong()).isEqualTo(1);
+
+        String verifierKey = http.get("/api/ledger/keys").send().json().get(0).get("verifierKey").asString();
+        byte[] olderLeafHash = null;
+        for (JsonNode entry : List.of(older, newest)) {
+            Http.Response proof = http.get("/api/me/access-log/" + entry.get("referenceNumber").asString() + "/proof")
+                    .token(citizen).send();
+            assertThat(proof.status()).as(proof.body()).isEqualTo(200);
+            byte[] leafInput = Base64.getDecoder().decode(proof.text("leafInput"));
+            byte[] leafHash = StoredEvent.leafHash(leafInput); // the app hashes the bytes itself
+            assertThat(proof.json().get("leafIndex").asLong()).isEqualTo(entry.get("leafIndex").asLong());
+            SignedCheckpoint checkpoint = SignedCheckpoint.parse(proof.text("checkpoint"));
+            assertThat(checkpoint.verifiedBy(verifierKey)).isTrue();
+            assertThat(MerkleVerifier.inclusion(leafHash, entry.get("leafIndex").asLong(), checkpoint.checkpoint().size(),
+                    hashes(proof.json().get("inclusionPath")), checkpoint.checkpoint().rootHash())).isTrue();
+            // the chain: each entry names the leaf hash of the one before it
+            if (olderLeafHash != null) {
+                assertThat(Base64.getDecoder().decode(proof.text("previousHash"))).isEqualTo(olderLeafHash);
+            }
+            olderLeafHash = leafHash;
+            // the staff member is in the leaf only sealed
+            assertThat(new String(leafInput, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("ledger-clerk-secret");
+        }
+        // another citizen cannot fetch this entry's proof
+        String other = token("citizen", "someone-else", null, java.util.UUID.randomUUID().toString());
+        assertProblem(http.get("/api/me/access-log/" + newest.get("referenceNumber").asString() + "/proof").token(other)
+                .send(), 404, "not-found");
+    }
 }

@@ -34,6 +34,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -234,7 +235,14 @@ public class CitizenAccessLogProjection {
     public record Entry(UUID accessId, String referenceNumber, Instant at, OfficeCode office, Role actorRole,
                         String purpose, String legalBasis, Set<DataCategory> categories, AccessOutcome outcome,
                         String rule, boolean breakGlass, boolean flagged, Channel channel,
-                        List<FileReference> fileReferences) {
+                        List<FileReference> fileReferences, String eventId, Long chainSequence, String previousHash) {
+    }
+
+    /** The citizen's entry with this reference number, if it is theirs (for its ledger proof). */
+    public Optional<Entry> entry(CitizenId citizenId, String referenceNumber) {
+        return jdbc.query("SELECT * FROM citizen_access_log WHERE citizen_id = ? AND reference_number = ? "
+                        + "ORDER BY accessed_at DESC", (rs, i) -> entry(rs), citizenId.toString(),
+                referenceNumber.strip().toUpperCase(Locale.ROOT)).stream().findFirst();
     }
 
     /** A page of entries, newest first; {@code nextCursor} is null on the last page. */
@@ -283,7 +291,8 @@ public class CitizenAccessLogProjection {
                 rs.getString("purpose"), rs.getString("legal_basis"), Collections.unmodifiableSet(parsed),
                 AccessOutcome.valueOf(rs.getString("outcome")), rs.getString("decision_rule"),
                 rs.getBoolean("break_glass"), rs.getBoolean("flagged"), Channel.valueOf(rs.getString("channel")),
-                split(references).stream().map(FileReference::parse).toList());
+                split(references).stream().map(FileReference::parse).toList(), rs.getString("event_id"),
+                rs.getObject("chain_sequence") == null ? null : rs.getLong("chain_sequence"), rs.getString("previous_hash"));
     }
 
     /** The period condition for count and usages, adding its arguments. */

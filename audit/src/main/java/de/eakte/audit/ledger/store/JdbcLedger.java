@@ -134,6 +134,21 @@ public class JdbcLedger implements NodeSource {
                 + "WHERE event_identifier = ?", LEAF, eventIdentifier).stream().findFirst();
     }
 
+    /** The leaf index of each of these events that is a leaf yet (one query). */
+    public Map<String, Long> leafIndexes(Collection<String> eventIdentifiers) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> ids = eventIdentifiers.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String marks = ids.stream().map(k -> "?").collect(Collectors.joining(","));
+        jdbc.query("SELECT event_identifier, leaf_index FROM ledger_leaf WHERE event_identifier IN (" + marks + ")",
+                rs -> {
+                    found.put(rs.getString(1), rs.getLong(2));
+                }, ids.toArray());
+        return found;
+    }
+
     /** The stored row a leaf is, if it is still there. */
     public Optional<StoredEvent> event(long globalIndex) {
         return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry e WHERE e.global_index = ?", EVENT,
