@@ -7,6 +7,7 @@ import de.eakte.core.access.Channel;
 import de.eakte.core.access.SearchRecorded;
 import de.eakte.core.access.SearchScope;
 import de.eakte.core.access.DataCategory;
+import de.eakte.core.access.DecisionFacts;
 import de.eakte.core.cases.CaseClosed;
 import de.eakte.core.cases.CaseOpened;
 import de.eakte.core.cases.CaseStatus;
@@ -167,7 +168,10 @@ class EventFormsTest {
                 new AccessRecorded(UUID.fromString("2c3d4e5f-6071-4829-93a4-b5c6d7e8f901"), AT, CITIZEN, Role.STAFF,
                         "alice", new OfficeCode("33"), AccessOutcome.GRANTED, "staff-authenticated",
                         EnumSet.of(DataCategory.CASE_SUMMARIES, DataCategory.MASTER_DATA),
-                        List.of(FileReference.parse("33-122.20-000042-2026")), null, Channel.REST, "corr-1"),
+                        List.of(FileReference.parse("33-122.20-000042-2026")), "AMTSHILFE", "VwVfG §§ 4-8",
+                        "Prüfung Zuständigkeit", null, false, Channel.REST, "corr-1",
+                        new DecisionFacts(List.of(FileReference.parse("33-122.20-000042-2026")), true,
+                                InformationBlock.CONDITIONAL)),
                 new AccessLogExported(UUID.fromString("4e5f6071-8293-4a41-b5c6-d7e8f90a1b2c"), AT, "dora",
                         "office=33&outcome=DENIED&breakGlass=false", 12),
                 new SearchRecorded(UUID.fromString("5f607182-93a4-4b52-86d7-e8f90a1b2c3d"), AT, Role.STAFF, "alice",
