@@ -4,13 +4,18 @@ import de.eakte.core.access.AccessOutcome;
 import de.eakte.core.access.AccessRecorded;
 import de.eakte.core.access.Channel;
 import de.eakte.core.access.DataCategory;
+import de.eakte.core.access.DecisionFacts;
+import de.eakte.core.access.SearchRecorded;
+import de.eakte.core.access.policy.InformationBlock;
 import de.eakte.core.cases.FileReference;
 import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.InvalidValueException;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Role;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,7 +27,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,10 +45,13 @@ import java.util.stream.Collectors;
 
 /**
  * The data-protection officer's access log: every recorded access (granted, denied, break-glass),
- * filterable by staff member, office, citizen, period, outcome and break-glass. Staff appear as
- * stable pseudonyms: {@code P-} and the first 12 hex digits of HMAC-SHA256(key, subject), the key
- * held by the application. The subject itself is not stored here; re-identifying a pseudonym is a
- * separate action a second person must approve.
+ * filterable by staff member, office, citizen, period, outcome and break-glass, with the facts the
+ * decision rested on (case context, strictly confidential, information block) and the local day
+ * and time of the access for the anomaly report; and every staff search (group query) in
+ * {@code dpo_search_log}. Staff appear as stable pseudonyms: {@code P-} and the first 12 hex digits
+ * of HMAC-SHA256(key, subject), the key held by the application. The subject itself is not stored
+ * here, only where its event is in the event store; re-identifying a pseudonym is a separate
+ * action a second person must approve.
  */
 @ProcessingGroup(DpoAccessLogProjection.PROCESSING_GROUP)
 public class DpoAccessLogProjection {
@@ -53,42 +63,158 @@ public class DpoAccessLogProjection {
     private static final String HMAC = "HmacSHA256";
     private static final int MIN_KEY_BYTES = 32;
 
+    /** The zone the local day and time of an access are taken in, unless configured otherwise. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Berlin");
+
     private final JdbcTemplate jdbc;
     private final SecretKeySpec key;
+    private final ZoneId zone;
 
     /** @param pseudonymKey the secret the staff pseudonyms are derived with, at least 32 bytes */
     public DpoAccessLogProjection(JdbcTemplate jdbc, byte[] pseudonymKey) {
+        this(jdbc, pseudonymKey, DEFAULT_ZONE);
+    }
+
+    /**
+     * @param pseudonymKey the secret the staff pseudonyms are derived with, at least 32 bytes
+     * @param zone         the zone of the local day and time kept per access (office hours, daily
+     *                     counts); changing it takes a rebuild of this read model
+     */
+    public DpoAccessLogProjection(JdbcTemplate jdbc, byte[] pseudonymKey, ZoneId zone) {
         if (pseudonymKey == null || pseudonymKey.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("the staff pseudonym key must have at least " + MIN_KEY_BYTES + " bytes");
         }
         this.jdbc = jdbc;
         this.key = new SecretKeySpec(pseudonymKey.clone(), HMAC);
+        this.zone = zone;
+    }
+
+    /** The zone of the local day and time kept per access. */
+    public ZoneId zone() {
+        return zone;
     }
 
     @EventHandler
+    void on(AccessRecorded event, EventMessage<?> message) {
+        store(event, EventRef.of(message));
+    }
+
+    /** An access entry handed in directly (tests), without its place in the event store. */
     public void on(AccessRecorded event) {
+        store(event, null);
+    }
+
+    private void store(AccessRecorded event, EventRef ref) {
         // a tracking processor may hand an event again after a lost claim: keep the entry once
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_log WHERE access_id = ?",
                 Integer.class, event.accessId().toString());
         if (known != null && known > 0) {
             return;
         }
+        DecisionFacts facts = event.facts();
+        ZonedDateTime local = event.at().atZone(zone);
         jdbc.update("""
                 INSERT INTO dpo_access_log (access_id, accessed_at, citizen_id, staff_pseudonym, actor_role, office,
                   purpose, legal_basis, outcome, decision_rule, categories, file_references, break_glass, flagged,
-                  channel)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  channel, in_case_context, case_context, strictly_confidential, information_block, sensitive_citizen,
+                  local_day, local_weekday, local_minute, event_aggregate, event_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.accessId().toString(), utc(event.at()), event.citizenId().toString(),
-                pseudonym(event.actorSubject()), event.actorRole().name(),
+                pseudonym(staffSubject(event)), event.actorRole().name(),
                 event.actorOffice() == null ? null : event.actorOffice().value(), event.purpose(), event.legalBasis(),
                 event.outcome().name(), event.rule(), joined(event.categories()), joined(event.fileReferences()),
                 event.outcome() == AccessOutcome.BREAK_GLASS || event.breakGlass() != null, event.flagged(),
-                event.channel().name());
+                event.channel().name(),
+                facts == null ? null : facts.inCaseContext(), facts == null ? null : joined(facts.caseContext()),
+                facts == null ? null : facts.strictlyConfidential(), facts == null ? null : facts.block().name(),
+                facts == null ? null : facts.strictlyConfidential() || facts.block() != InformationBlock.NONE,
+                local.toLocalDate(), local.getDayOfWeek().getValue(), local.getHour() * 60 + local.getMinute(),
+                ref == null ? null : ref.aggregate(), ref == null ? null : ref.sequence());
+    }
+
+    /** A staff search (group query): who (as a pseudonym), when, why, with which criteria, how many hits. */
+    @EventHandler
+    void on(SearchRecorded event, EventMessage<?> message) {
+        store(event, EventRef.of(message));
+    }
+
+    /** A search handed in directly (tests), without its place in the event store. */
+    public void on(SearchRecorded event) {
+        store(event, null);
+    }
+
+    private void store(SearchRecorded event, EventRef ref) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_search_log WHERE search_id = ?",
+                Integer.class, event.searchId().toString());
+        if (known != null && known > 0) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO dpo_search_log (search_id, searched_at, staff_pseudonym, actor_role, office, scope, criteria,
+                  outcome, decision_rule, hit_count, purpose, legal_basis, event_aggregate, event_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.searchId().toString(), utc(event.at()), pseudonym(staffSubject(event)), event.actorRole().name(),
+                event.actorOffice() == null ? null : event.actorOffice().value(), event.scope().name(),
+                event.criteria(), event.outcome().name(), event.rule(), event.hitCount(), event.purpose(),
+                event.legalBasis(), ref == null ? null : ref.aggregate(), ref == null ? null : ref.sequence());
     }
 
     @ResetHandler
     public void reset() {
         jdbc.update("DELETE FROM dpo_access_log");
+        jdbc.update("DELETE FROM dpo_search_log");
+    }
+
+    /**
+     * The staff member of an access entry as the event holds it. The one place that reads it: the
+     * pseudonym and an approved re-identification both go through here.
+     */
+    public String staffSubject(AccessRecorded event) {
+        return event.actorSubject();
+    }
+
+    /** The staff member of a search as the event holds it; see {@link #staffSubject(AccessRecorded)}. */
+    public String staffSubject(SearchRecorded event) {
+        return event.actorSubject();
+    }
+
+    /**
+     * Where an entry's event is in the event store: its aggregate identifier (for an event published
+     * outside an aggregate, Axon stores its own identifier there) and sequence number.
+     */
+    public record EventRef(String aggregate, long sequence) {
+
+        static EventRef of(EventMessage<?> message) {
+            return message instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null
+                    ? new EventRef(domain.getAggregateIdentifier(), domain.getSequenceNumber()) : null;
+        }
+    }
+
+    /**
+     * Where in the event store this pseudonym's most recent entries are (accesses and searches),
+     * newest first, at most {@code max}; empty for a pseudonym this view does not know.
+     */
+    public List<EventRef> eventsOf(String pseudonym, int max) {
+        List<EventRef> refs = new ArrayList<>(jdbc.query("""
+                SELECT event_aggregate, event_sequence FROM dpo_access_log
+                WHERE staff_pseudonym = ? AND event_aggregate IS NOT NULL
+                ORDER BY accessed_at DESC LIMIT ?""",
+                (rs, i) -> new EventRef(rs.getString(1), rs.getLong(2)), pseudonym, max));
+        refs.addAll(jdbc.query("""
+                SELECT event_aggregate, event_sequence FROM dpo_search_log
+                WHERE staff_pseudonym = ? AND event_aggregate IS NOT NULL
+                ORDER BY searched_at DESC LIMIT ?""",
+                (rs, i) -> new EventRef(rs.getString(1), rs.getLong(2)), pseudonym, max));
+        return refs;
+    }
+
+    /** Whether any access or search of this view was made by the staff member behind this pseudonym. */
+    public boolean knows(String pseudonym) {
+        Integer n = jdbc.queryForObject("""
+                SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM dpo_access_log WHERE staff_pseudonym = ? LIMIT 1) a)
+                     + (SELECT COUNT(*) FROM (SELECT 1 FROM dpo_search_log WHERE staff_pseudonym = ? LIMIT 1) s)""",
+                Integer.class, pseudonym, pseudonym);
+        return n != null && n > 0;
     }
 
     /** The stable pseudonym of a staff subject: {@code P-} and 12 hex digits of HMAC-SHA256(key, subject). */
@@ -128,11 +254,14 @@ public class DpoAccessLogProjection {
         }
     }
 
-    /** One entry as the DPO sees it: the staff member as a pseudonym, no free-text reason. */
+    /**
+     * One entry as the DPO sees it: the staff member as a pseudonym, no free-text reason; the facts
+     * of the decision where they were recorded (null for older entries).
+     */
     public record Entry(UUID accessId, Instant at, CitizenId citizenId, String staff, Role actorRole,
                         OfficeCode office, String purpose, String legalBasis, AccessOutcome outcome, String rule,
                         Set<DataCategory> categories, List<FileReference> fileReferences, boolean breakGlass,
-                        boolean flagged, Channel channel) {
+                        boolean flagged, Channel channel, DecisionFacts facts) {
     }
 
     /**
@@ -210,7 +339,8 @@ public class DpoAccessLogProjection {
         return sql.toString();
     }
 
-    private static Entry entry(ResultSet rs) throws SQLException {
+    /** One row of {@code dpo_access_log} as an entry. */
+    public static Entry entry(ResultSet rs) throws SQLException {
         String office = rs.getString("office");
         EnumSet<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         split(rs.getString("categories")).forEach(c -> categories.add(DataCategory.valueOf(c)));
@@ -221,7 +351,17 @@ public class DpoAccessLogProjection {
                 AccessOutcome.valueOf(rs.getString("outcome")), rs.getString("decision_rule"),
                 Collections.unmodifiableSet(categories),
                 split(rs.getString("file_references")).stream().map(FileReference::parse).toList(),
-                rs.getBoolean("break_glass"), rs.getBoolean("flagged"), Channel.valueOf(rs.getString("channel")));
+                rs.getBoolean("break_glass"), rs.getBoolean("flagged"), Channel.valueOf(rs.getString("channel")),
+                facts(rs));
+    }
+
+    private static DecisionFacts facts(ResultSet rs) throws SQLException {
+        String block = rs.getString("information_block");
+        if (block == null) {
+            return null;
+        }
+        return new DecisionFacts(split(rs.getString("case_context")).stream().map(FileReference::parse).toList(),
+                rs.getBoolean("strictly_confidential"), InformationBlock.valueOf(block));
     }
 
     private static String joined(Collection<?> values) {
@@ -232,7 +372,7 @@ public class DpoAccessLogProjection {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }
