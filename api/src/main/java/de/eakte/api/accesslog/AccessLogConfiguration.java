@@ -32,8 +32,10 @@ public class AccessLogConfiguration {
 
     @Bean
     DpoAccessLogProjection dpoAccessLogProjection(JdbcTemplate jdbc,
-                                                  @Value("${eakte.data-dir:./data}") String dataDir) {
-        return new DpoAccessLogProjection(jdbc, StaffPseudonymKey.loadOrCreate(StaffPseudonymKey.location(Path.of(dataDir))));
+                                                  @Value("${eakte.data-dir:./data}") String dataDir,
+                                                  @Value("${eakte.dpo.time-zone:Europe/Berlin}") String zone) {
+        return new DpoAccessLogProjection(jdbc, StaffPseudonymKey.loadOrCreate(StaffPseudonymKey.location(Path.of(dataDir))),
+                java.time.ZoneId.of(zone));
     }
 
     @Bean
