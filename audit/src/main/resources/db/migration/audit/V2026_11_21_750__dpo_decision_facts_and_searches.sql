@@ -13,8 +13,7 @@ ALTER TABLE dpo_access_log ADD COLUMN sensitive_citizen BOOLEAN;
 ALTER TABLE dpo_access_log ADD COLUMN local_day DATE;
 ALTER TABLE dpo_access_log ADD COLUMN local_weekday SMALLINT;
 ALTER TABLE dpo_access_log ADD COLUMN local_minute SMALLINT;
-ALTER TABLE dpo_access_log ADD COLUMN event_aggregate VARCHAR(255);
-ALTER TABLE dpo_access_log ADD COLUMN event_sequence BIGINT;
+ALTER TABLE dpo_access_log ADD COLUMN event_id VARCHAR(255);
 
 -- staff whose daily look-ups exceed a multiple of their office's median: group by day, office, staff
 CREATE INDEX dpo_access_log_day ON dpo_access_log (local_day, office, staff_pseudonym);
@@ -35,8 +34,7 @@ CREATE TABLE dpo_search_log (
     hit_count        INTEGER        NOT NULL,
     purpose          VARCHAR(100),
     legal_basis      VARCHAR(500),
-    event_aggregate  VARCHAR(255),
-    event_sequence   BIGINT
+    event_id         VARCHAR(255)
 );
 CREATE INDEX dpo_search_log_time ON dpo_search_log (searched_at DESC, search_id DESC);
 CREATE INDEX dpo_search_log_staff ON dpo_search_log (staff_pseudonym, searched_at DESC);

@@ -8,7 +8,7 @@ import de.eakte.audit.log.DpoAccessLogProjection;
 import de.eakte.core.access.reidentification.ReIdentification;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +37,8 @@ public class DpoConfiguration {
     }
 
     @Bean
-    StaffSubjects staffSubjects(EventStore eventStore, DpoAccessLogProjection view) {
-        return new StaffSubjects(eventStore, view);
+    StaffSubjects staffSubjects(EventStorageEngine events, JdbcTemplate jdbc, DpoAccessLogProjection view) {
+        return new StaffSubjects(events, jdbc, view);
     }
 
     @Bean

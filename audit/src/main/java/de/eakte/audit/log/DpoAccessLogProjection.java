@@ -13,7 +13,6 @@ import de.eakte.core.shared.InvalidValueException;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Role;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -96,7 +95,7 @@ public class DpoAccessLogProjection {
 
     @EventHandler
     void on(AccessRecorded event, EventMessage<?> message) {
-        store(event, EventRef.of(message));
+        store(event, message.getIdentifier());
     }
 
     /** An access entry handed in directly (tests), without its place in the event store. */
@@ -104,7 +103,7 @@ public class DpoAccessLogProjection {
         store(event, null);
     }
 
-    private void store(AccessRecorded event, EventRef ref) {
+    private void store(AccessRecorded event, String eventId) {
         // a tracking processor may hand an event again after a lost claim: keep the entry once
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_log WHERE access_id = ?",
                 Integer.class, event.accessId().toString());
@@ -117,8 +116,8 @@ public class DpoAccessLogProjection {
                 INSERT INTO dpo_access_log (access_id, accessed_at, citizen_id, staff_pseudonym, actor_role, office,
                   purpose, legal_basis, outcome, decision_rule, categories, file_references, break_glass, flagged,
                   channel, in_case_context, case_context, strictly_confidential, information_block, sensitive_citizen,
-                  local_day, local_weekday, local_minute, event_aggregate, event_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  local_day, local_weekday, local_minute, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.accessId().toString(), utc(event.at()), event.citizenId().toString(),
                 pseudonym(staffSubject(event)), event.actorRole().name(),
                 event.actorOffice() == null ? null : event.actorOffice().value(), event.purpose(), event.legalBasis(),
@@ -129,13 +128,13 @@ public class DpoAccessLogProjection {
                 facts == null ? null : facts.strictlyConfidential(), facts == null ? null : facts.block().name(),
                 facts == null ? null : facts.strictlyConfidential() || facts.block() != InformationBlock.NONE,
                 local.toLocalDate(), local.getDayOfWeek().getValue(), local.getHour() * 60 + local.getMinute(),
-                ref == null ? null : ref.aggregate(), ref == null ? null : ref.sequence());
+                eventId);
     }
 
     /** A staff search (group query): who (as a pseudonym), when, why, with which criteria, how many hits. */
     @EventHandler
     void on(SearchRecorded event, EventMessage<?> message) {
-        store(event, EventRef.of(message));
+        store(event, message.getIdentifier());
     }
 
     /** A search handed in directly (tests), without its place in the event store. */
@@ -143,7 +142,7 @@ public class DpoAccessLogProjection {
         store(event, null);
     }
 
-    private void store(SearchRecorded event, EventRef ref) {
+    private void store(SearchRecorded event, String eventId) {
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_search_log WHERE search_id = ?",
                 Integer.class, event.searchId().toString());
         if (known != null && known > 0) {
@@ -151,12 +150,12 @@ public class DpoAccessLogProjection {
         }
         jdbc.update("""
                 INSERT INTO dpo_search_log (search_id, searched_at, staff_pseudonym, actor_role, office, scope, criteria,
-                  outcome, decision_rule, hit_count, purpose, legal_basis, event_aggregate, event_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  outcome, decision_rule, hit_count, purpose, legal_basis, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.searchId().toString(), utc(event.at()), pseudonym(staffSubject(event)), event.actorRole().name(),
                 event.actorOffice() == null ? null : event.actorOffice().value(), event.scope().name(),
                 event.criteria(), event.outcome().name(), event.rule(), event.hitCount(), event.purpose(),
-                event.legalBasis(), ref == null ? null : ref.aggregate(), ref == null ? null : ref.sequence());
+                event.legalBasis(), eventId);
     }
 
     @ResetHandler
@@ -179,33 +178,17 @@ public class DpoAccessLogProjection {
     }
 
     /**
-     * Where an entry's event is in the event store: its aggregate identifier (for an event published
-     * outside an aggregate, Axon stores its own identifier there) and sequence number.
+     * The identifiers of this pseudonym's most recent events in the event store (accesses, then
+     * searches), newest first, at most {@code max} of each; empty for a pseudonym this view does not know.
      */
-    public record EventRef(String aggregate, long sequence) {
-
-        static EventRef of(EventMessage<?> message) {
-            return message instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null
-                    ? new EventRef(domain.getAggregateIdentifier(), domain.getSequenceNumber()) : null;
-        }
-    }
-
-    /**
-     * Where in the event store this pseudonym's most recent entries are (accesses and searches),
-     * newest first, at most {@code max}; empty for a pseudonym this view does not know.
-     */
-    public List<EventRef> eventsOf(String pseudonym, int max) {
-        List<EventRef> refs = new ArrayList<>(jdbc.query("""
-                SELECT event_aggregate, event_sequence FROM dpo_access_log
-                WHERE staff_pseudonym = ? AND event_aggregate IS NOT NULL
-                ORDER BY accessed_at DESC LIMIT ?""",
-                (rs, i) -> new EventRef(rs.getString(1), rs.getLong(2)), pseudonym, max));
-        refs.addAll(jdbc.query("""
-                SELECT event_aggregate, event_sequence FROM dpo_search_log
-                WHERE staff_pseudonym = ? AND event_aggregate IS NOT NULL
-                ORDER BY searched_at DESC LIMIT ?""",
-                (rs, i) -> new EventRef(rs.getString(1), rs.getLong(2)), pseudonym, max));
-        return refs;
+    public List<String> eventsOf(String pseudonym, int max) {
+        List<String> ids = new ArrayList<>(jdbc.queryForList("""
+                SELECT event_id FROM dpo_access_log WHERE staff_pseudonym = ? AND event_id IS NOT NULL
+                ORDER BY accessed_at DESC LIMIT ?""", String.class, pseudonym, max));
+        ids.addAll(jdbc.queryForList("""
+                SELECT event_id FROM dpo_search_log WHERE staff_pseudonym = ? AND event_id IS NOT NULL
+                ORDER BY searched_at DESC LIMIT ?""", String.class, pseudonym, max));
+        return ids;
     }
 
     /** Whether any access or search of this view was made by the staff member behind this pseudonym. */
