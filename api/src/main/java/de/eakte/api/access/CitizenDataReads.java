@@ -5,6 +5,8 @@ import de.eakte.core.access.AccessRecord;
 import de.eakte.core.access.AccessRecorder;
 import de.eakte.core.access.Channel;
 import de.eakte.core.access.DataCategory;
+import de.eakte.core.access.DecisionFacts;
+import de.eakte.core.catalogue.Confidentiality;
 import de.eakte.core.access.policy.AccessDecision;
 import de.eakte.core.access.policy.AccessPolicy;
 import de.eakte.core.access.policy.AccessRequest;
@@ -102,7 +104,8 @@ public class CitizenDataReads {
                 : List.of();
         GetConsolidatedFile.Result filtered = new GetConsolidatedFile.Result(file.get().citizen(), visible);
         record(caller, citizenId, decision, decision.granted(),
-                visible.stream().map(GetConsolidatedFile.CaseSummary::fileReference).toList(), stated, correlationId);
+                visible.stream().map(GetConsolidatedFile.CaseSummary::fileReference).toList(), stated, correlationId,
+                facts.get());
         return Optional.of(new FileRead(filtered, decision));
     }
 
@@ -116,7 +119,7 @@ public class CitizenDataReads {
         if (!decision.visibleCases().contains(caseId)) {
             AccessDecision denied = AccessDecision.denied("case-not-visible",
                     "this case is not covered by the case context or the stated purpose", CASE, decision.flagged());
-            record(caller, citizen.get(), denied, Set.of(), List.of(), stated, correlationId);
+            record(caller, citizen.get(), denied, Set.of(), List.of(), stated, correlationId, facts.get());
             throw new AccessDeniedByPolicy(denied.rule(), denied.explanation());
         }
         Optional<GetCase.Result> found = queries.query(new GetCase(caseId),
@@ -128,7 +131,8 @@ public class CitizenDataReads {
                 && decision.granted().contains(DataCategory.CASE_ENTRIES);
         GetCase.Result detail = filterEntries(found.get(), entriesGranted, decision.citizenVisibleEntriesOnly());
         Set<DataCategory> returned = entriesGranted ? CASE : Set.of(DataCategory.CASE_SUMMARIES);
-        record(caller, citizen.get(), decision, returned, List.of(detail.summary().fileReference()), stated, correlationId);
+        record(caller, citizen.get(), decision, returned, List.of(detail.summary().fileReference()), stated, correlationId,
+                facts.get());
         return Optional.of(new CaseRead(detail, decision, entriesGranted));
     }
 
@@ -160,7 +164,7 @@ public class CitizenDataReads {
                     .map(c -> filterEntries(c, true, true)).ifPresent(cases::add);
         }
         record(caller, citizenId, decision, decision.granted(),
-                cases.stream().map(c -> c.summary().fileReference()).toList(), none, correlationId, channel);
+                cases.stream().map(c -> c.summary().fileReference()).toList(), none, correlationId, channel, facts.get());
         return Optional.of(new CitizenView(file.get().citizen(), cases));
     }
 
@@ -180,7 +184,7 @@ public class CitizenDataReads {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        record(caller, citizenId, decision, CASE, List.of(reference), none, correlationId);
+        record(caller, citizenId, decision, CASE, List.of(reference), none, correlationId, facts.get());
         return found;
     }
 
@@ -235,7 +239,8 @@ public class CitizenDataReads {
                     more = true;
                     break;
                 }
-                Optional<AccessDecision> decision = searchDecision(caller, row.citizenId(), SEARCH, stated, correlationId);
+                Optional<Decided> decided = searchDecision(caller, row.citizenId(), SEARCH, stated, correlationId);
+                Optional<AccessDecision> decision = decided.map(Decided::decision);
                 if (decision.isEmpty() || !decision.get().granted().contains(DataCategory.MASTER_DATA)) {
                     continue;
                 }
@@ -249,7 +254,7 @@ public class CitizenDataReads {
                     continue;
                 }
                 hits.add(new CitizenHit(row, references));
-                shown.add(searchEntry(caller, row.citizenId(), decision.get(), references.isEmpty()
+                shown.add(searchEntry(caller, row.citizenId(), decided.get(), references.isEmpty()
                         ? Set.of(DataCategory.MASTER_DATA) : SEARCH, references, stated, correlationId));
             }
         }
@@ -270,7 +275,7 @@ public class CitizenDataReads {
         Purpose purpose = searchPurpose(caller, SearchScope.CASES, criteriaText, stated, correlationId);
         OfficeCode office = caller.actor().office();
         List<CaseHit> hits = new ArrayList<>();
-        Map<CitizenId, Optional<AccessDecision>> decisions = new LinkedHashMap<>();
+        Map<CitizenId, Optional<Decided>> decisions = new LinkedHashMap<>();
         Map<CitizenId, List<SearchQueries.CaseRow>> shownByCitizen = new LinkedHashMap<>();
         String after = cursor;
         boolean more = true;
@@ -284,7 +289,7 @@ public class CitizenDataReads {
                     break;
                 }
                 Optional<AccessDecision> decision = decisions.computeIfAbsent(row.citizenId(),
-                        id -> searchDecision(caller, id, CASE_SEARCH, stated, correlationId));
+                        id -> searchDecision(caller, id, CASE_SEARCH, stated, correlationId)).map(Decided::decision);
                 if (decision.isEmpty()) {
                     continue;
                 }
@@ -300,7 +305,8 @@ public class CitizenDataReads {
         }
         List<AccessRecord> shown = new ArrayList<>();
         shownByCitizen.forEach((citizenId, rows) -> {
-            AccessDecision d = decisions.get(citizenId).orElseThrow();
+            Decided decided = decisions.get(citizenId).orElseThrow();
+            AccessDecision d = decided.decision();
             Set<DataCategory> returned = EnumSet.of(DataCategory.CASE_SUMMARIES);
             if (d.granted().contains(DataCategory.MASTER_DATA)) {
                 returned.add(DataCategory.MASTER_DATA);
@@ -308,7 +314,7 @@ public class CitizenDataReads {
             if (rows.stream().anyMatch(SearchQueries.CaseRow::entriesNeeded)) {
                 returned.add(DataCategory.CASE_ENTRIES);
             }
-            shown.add(searchEntry(caller, citizenId, d, returned,
+            shown.add(searchEntry(caller, citizenId, decided, returned,
                     rows.stream().map(SearchQueries.CaseRow::fileReference).toList(), stated, correlationId));
         });
         recordSearch(caller, SearchScope.CASES, criteriaText, AccessOutcome.GRANTED, "search", hits.size(), stated,
@@ -340,29 +346,35 @@ public class CitizenDataReads {
         return purpose.get();
     }
 
+    /** A decision on one search hit and the facts it rested on. */
+    private record Decided(AccessDecision decision, AccessFacts facts) {
+    }
+
     /** The policy's decision on one hit, as on a read of that citizen; empty if denied (the denial is recorded). */
-    private Optional<AccessDecision> searchDecision(Caller caller, CitizenId citizenId, Set<DataCategory> asked,
+    private Optional<Decided> searchDecision(Caller caller, CitizenId citizenId, Set<DataCategory> asked,
                                                     AccessHeaders.Stated stated, String correlationId) {
         Optional<AccessFacts> facts = projection.accessFacts(citizenId);
         if (facts.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(decide(caller, citizenId, asked, stated, facts.get(), correlationId));
+            return Optional.of(new Decided(decide(caller, citizenId, asked, stated, facts.get(), correlationId),
+                    facts.get()));
         } catch (AccessDeniedByPolicy denied) {
             return Optional.empty();
         }
     }
 
-    private AccessRecord searchEntry(Caller caller, CitizenId citizenId, AccessDecision decision,
+    private AccessRecord searchEntry(Caller caller, CitizenId citizenId, Decided decided,
                                      Set<DataCategory> returned, List<String> references, AccessHeaders.Stated stated,
                                      String correlationId) {
+        AccessDecision decision = decided.decision();
         String purpose = stated.purpose() == null ? null : stated.purpose().code().value();
         String legalBasis = decision.purpose() == null ? null : decision.purpose().legalBasis();
         String reason = stated.purpose() == null ? null : stated.purpose().reason();
         return new AccessRecord(UUID.randomUUID(), clock.instant(), caller.actor(), citizenId, decision.outcome(),
                 decision.rule(), returned, references.stream().map(FileReference::parse).toList(), purpose, legalBasis,
-                reason, null, decision.flagged(), Channel.SEARCH, correlationId);
+                reason, null, decision.flagged(), Channel.SEARCH, correlationId, facts(caller, decided.facts()));
     }
 
     private void recordSearch(Caller caller, SearchScope scope, String criteriaText, AccessOutcome outcome, String rule,
@@ -382,7 +394,7 @@ public class CitizenDataReads {
                 stated.purpose(), stated.breakGlass(), facts.block(), facts.cases(), grantActive,
                 stated.breakGlass() == null ? 0 : breakGlass.usesToday(actor), clock.instant(), facts.restricted()));
         if (!decision.isGranted()) {
-            record(caller, citizenId, decision, Set.of(), List.of(), stated, correlationId);
+            record(caller, citizenId, decision, Set.of(), List.of(), stated, correlationId, facts);
             throw new AccessDeniedByPolicy(decision.rule(), decision.explanation());
         }
         // a justification while a grant is in force uses that grant, not the quota
@@ -392,7 +404,7 @@ public class CitizenDataReads {
             // a concurrent request took the last grant of the day
             AccessDecision denied = AccessDecision.denied("break-glass-quota",
                     "the daily break-glass quota of " + breakGlassQuota + " is used up", asked, true);
-            record(caller, citizenId, denied, Set.of(), List.of(), stated, correlationId);
+            record(caller, citizenId, denied, Set.of(), List.of(), stated, correlationId, facts);
             throw new AccessDeniedByPolicy(denied.rule(), denied.explanation());
         }
         return decision;
@@ -406,19 +418,36 @@ public class CitizenDataReads {
     }
 
     private void record(Caller caller, CitizenId citizenId, AccessDecision decision, Set<DataCategory> returned,
-                        List<FileReference> references, AccessHeaders.Stated stated, String correlationId) {
-        record(caller, citizenId, decision, returned, references, stated, correlationId, Channel.REST);
+                        List<FileReference> references, AccessHeaders.Stated stated, String correlationId,
+                        AccessFacts facts) {
+        record(caller, citizenId, decision, returned, references, stated, correlationId, Channel.REST, facts);
     }
 
     private void record(Caller caller, CitizenId citizenId, AccessDecision decision, Set<DataCategory> returned,
                         List<FileReference> references, AccessHeaders.Stated stated, String correlationId,
-                        Channel channel) {
+                        Channel channel, AccessFacts facts) {
         String purpose = stated.purpose() == null ? null : stated.purpose().code().value();
         String legalBasis = decision.purpose() == null ? null : decision.purpose().legalBasis();
         String reason = stated.purpose() == null ? null : stated.purpose().reason();
         String justification = stated.breakGlass() == null ? null : stated.breakGlass().justification();
         recorder.record(new AccessRecord(UUID.randomUUID(), clock.instant(), caller.actor(), citizenId,
                 decision.outcome(), decision.rule(), returned, references, purpose, legalBasis, reason, justification,
-                decision.flagged(), channel, correlationId));
+                decision.flagged(), channel, correlationId, facts(caller, facts)));
+    }
+
+    /**
+     * The facts the policy decided on, for the access entry: which of the caller office's cases of
+     * the citizen gave it a case context (the policy's own test), whether the citizen has a strictly
+     * confidential case, and their information block.
+     */
+    private DecisionFacts facts(Caller caller, AccessFacts facts) {
+        OfficeCode office = caller.actor().office();
+        java.time.Instant now = clock.instant();
+        List<FileReference> context = office == null ? List.of() : facts.cases().stream()
+                .filter(c -> office.equals(c.office()) && policy.inContext(c, now))
+                .map(CaseFact::fileReference).toList();
+        boolean strictlyConfidential = facts.cases().stream()
+                .anyMatch(c -> c.confidentiality() == Confidentiality.STRICTLY_CONFIDENTIAL);
+        return new DecisionFacts(context, strictlyConfidential, facts.block());
     }
 }

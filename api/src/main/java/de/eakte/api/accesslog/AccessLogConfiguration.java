@@ -33,9 +33,10 @@ public class AccessLogConfiguration {
 
     @Bean
     DpoAccessLogProjection dpoAccessLogProjection(JdbcTemplate jdbc, FieldSealer sealer,
-                                                  @Value("${eakte.data-dir:./data}") String dataDir) {
+                                                  @Value("${eakte.data-dir:./data}") String dataDir,
+                                                  @Value("${eakte.dpo.time-zone:Europe/Berlin}") String zone) {
         return new DpoAccessLogProjection(jdbc, StaffPseudonymKey.loadOrCreate(StaffPseudonymKey.location(Path.of(dataDir))),
-                sealer);
+                sealer, java.time.ZoneId.of(zone));
     }
 
     @Bean

@@ -24,7 +24,7 @@ import java.util.UUID;
 /** The DPO's break-glass queue: every emergency grant awaits a review by someone other than who opened it. */
 @RestController
 @RequestMapping("/api/dpo/break-glass")
-@Tag(name = "dpo", description = "Data-protection officer: break-glass review")
+@Tag(name = "dpo", description = "Data-protection officer: access log, anomalies, re-identification, break-glass review")
 @SecurityRequirement(name = "bearer")
 public class BreakGlassReviewController {
 

@@ -48,7 +48,7 @@ import java.util.UUID;
  * its rows leave. /api/dpo/** needs the dpo role.
  */
 @RestController
-@Tag(name = "dpo", description = "Data-protection officer: break-glass review")
+@Tag(name = "dpo", description = "Data-protection officer: access log, anomalies, re-identification, break-glass review")
 @SecurityRequirement(name = "bearer")
 public class DpoAccessLogController {
 
@@ -73,7 +73,20 @@ public class DpoAccessLogController {
     public record DpoAccessLogEntry(String accessId, Instant at, String citizenId, String staff, String actorRole,
                                     String office, String purpose, String legalBasis, String outcome, String rule,
                                     List<String> categories, List<String> fileReferences, boolean breakGlass,
-                                    boolean flagged, String channel) {
+                                    boolean flagged, String channel, Facts facts) {
+    }
+
+    /**
+     * The facts the decision rested on: the file references of the caller office's cases that gave
+     * it a case context (empty: none), whether the citizen had a strictly confidential case, and
+     * their information block (NONE, BLOCK, CONDITIONAL). Null for entries recorded without them.
+     */
+    public record Facts(List<String> caseContext, boolean strictlyConfidential, String informationBlock) {
+
+        static Facts of(de.eakte.core.access.DecisionFacts facts) {
+            return facts == null ? null : new Facts(facts.caseContext().stream().map(String::valueOf).toList(),
+                    facts.strictlyConfidential(), facts.block().name());
+        }
     }
 
     public record DpoAccessLogPage(List<DpoAccessLogEntry> entries, long total, long offset, int limit) {
@@ -180,12 +193,12 @@ public class DpoAccessLogController {
         }
     }
 
-    private static DpoAccessLogEntry view(Entry e) {
+    static DpoAccessLogEntry view(Entry e) {
         return new DpoAccessLogEntry(e.accessId().toString(), e.at(), e.citizenId().toString(), e.staff(),
                 e.actorRole().name(), e.office() == null ? null : e.office().value(), e.purpose(), e.legalBasis(),
                 e.outcome().name(), e.rule(), e.categories().stream().map(Enum::name).toList(),
                 e.fileReferences().stream().map(String::valueOf).toList(), e.breakGlass(), e.flagged(),
-                e.channel().name());
+                e.channel().name(), Facts.of(e.facts()));
     }
 
     private static List<String> cells(Entry e) {

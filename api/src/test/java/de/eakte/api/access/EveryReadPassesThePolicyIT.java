@@ -58,6 +58,12 @@ class EveryReadPassesThePolicyIT extends PostgresApiTest {
                     + "stored (sealed) events; no citizen's data"),
             Map.entry("/api/me/access-log/{referenceNumber}/proof", "the ledger proof of the citizen's own access "
                     + "entry: the stored row's bytes (staff member sealed), hashes and a checkpoint; not recorded, like the log"),
+            Map.entry("/api/dpo/anomalies", "the DPO's anomaly report over the access entries (pseudonymised staff, "
+                    + "citizen ids, rules and facts; no names or case contents), like /api/dpo/access-log"),
+            Map.entry("/api/dpo/searches", "the DPO's view of staff searches: each answer with its criteria is stored as a "
+                    + "SearchLogRead event (filters, searches shown) before it leaves"),
+            Map.entry("/api/dpo/re-identifications/**", "re-identification of staff pseudonyms (four eyes): staff data, "
+                    + "no citizen's; each reveal is stored as ReIdentificationRevealed"),
             Map.entry("/api/me/access-log", "the citizen's own access log, not recorded: each look would add an entry to the "
                     + "log being read, and it shows the citizen only who looked at their data"),
             Map.entry("/api/me/data-tracker/usagePeriod", "the citizen's own access log (Data Tracker form), not recorded: "

@@ -9,6 +9,13 @@ import de.eakte.core.access.Channel;
 import de.eakte.core.access.SearchRecorded;
 import de.eakte.core.access.SearchScope;
 import de.eakte.core.access.DataCategory;
+import de.eakte.core.access.DecisionFacts;
+import de.eakte.core.access.SearchLogRead;
+import de.eakte.core.access.reidentification.ReIdentificationApproved;
+import de.eakte.core.access.reidentification.ReIdentificationId;
+import de.eakte.core.access.reidentification.ReIdentificationRejected;
+import de.eakte.core.access.reidentification.ReIdentificationRequested;
+import de.eakte.core.access.reidentification.ReIdentificationRevealed;
 import de.eakte.core.cases.CaseClosed;
 import de.eakte.core.cases.CaseOpened;
 import de.eakte.core.cases.CaseStatus;
@@ -120,6 +127,8 @@ class EventFormsTest {
     private static final CaseTypeChangeId TYPE_CHANGE = CaseTypeChangeId.of("6e7f8091-2b3c-4d5e-9f60-b1c2d3e4f5a6");
     private static final OfficeChangeId OFFICE_CHANGE = OfficeChangeId.of("7f809102-3c4d-4e5f-8a71-c2d3e4f5a6b7");
     private static final DisposalListId DISPOSAL_LIST = DisposalListId.of("8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d");
+    private static final ReIdentificationId RE_IDENTIFICATION =
+            ReIdentificationId.of("8b9c0d1e-2f3a-4b5c-9d6e-7f8091a2b3c4");
     private static final Instant DISPOSAL_AT = Instant.parse("2037-02-02T03:30:00Z");
     private static final MasterData ERIKA = new MasterData("Müller-Lüdenscheidt", "Erika Johanna", "Schulze",
             LocalDate.of(1961, 4, 23), "Dresden", new IdNr("86095742719"));
@@ -184,7 +193,9 @@ class EventFormsTest {
                         List.of(FileReference.parse("33-122.20-000042-2026")), "BMG-34", "BMG § 34",
                         access(AccessFields.REASON, "Prüfung Anschrift"),
                         access(AccessFields.BREAK_GLASS, "Notfall: Polizei fragt nach Anschrift"), true,
-                        Channel.REST, "corr-1", "7V1P3if9qMM34X7bnA36LQJiKbzzq+B8WknL8Mof/+o="),
+                        Channel.REST, "corr-1", "7V1P3if9qMM34X7bnA36LQJiKbzzq+B8WknL8Mof/+o=",
+                        new DecisionFacts(List.of(FileReference.parse("33-122.20-000042-2026")), true,
+                                InformationBlock.CONDITIONAL)),
                 new AccessLogExported(UUID.fromString("4e5f6071-8293-4a41-b5c6-d7e8f90a1b2c"), AT, "dora",
                         "office=33&outcome=DENIED&breakGlass=false", 12),
                 new SearchRecorded(SEARCH, AT, Role.STAFF, search(AccessFields.SEARCH_ACTOR_SUBJECT, "alice"),
@@ -230,7 +241,15 @@ class EventFormsTest {
                 new CaseDestroyed(DISPOSAL_LIST, CASE, CITIZEN, List.of(KeyId.ofCase(CITIZEN, CASE)), DISPOSAL_AT),
                 new CaseListedForAppraisal(DISPOSAL_LIST, CASE, DISPOSAL_AT),
                 new CaseMarkedForArchive(DISPOSAL_LIST, CASE, DISPOSAL_AT),
-                new CaseDisposalSkipped(DISPOSAL_LIST, CASE, SkipReason.LEGAL_HOLD, DISPOSAL_AT));
+                new CaseDisposalSkipped(DISPOSAL_LIST, CASE, SkipReason.LEGAL_HOLD, DISPOSAL_AT),
+                new SearchLogRead(UUID.fromString("607182a3-b4c5-4d6e-8f70-8192a3b4c5d6"), CHANGE_AT, "dora",
+                        "office=33&offset=0&limit=50", List.of(UUID.fromString("5f607182-93a4-4b52-86d7-e8f90a1b2c3d"))),
+                new ReIdentificationRequested(RE_IDENTIFICATION, "P-0123456789ab",
+                        "Zugriffe am Sonntag um 23 Uhr auf gesperrte Bürger",
+                        "3b1f0e6c9a0d4f2e8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a", CHANGE_AT),
+                new ReIdentificationApproved(RE_IDENTIFICATION, "Personalrat beteiligt", CHANGE_AT),
+                new ReIdentificationRejected(RE_IDENTIFICATION, "kein hinreichender Anlass", CHANGE_AT),
+                new ReIdentificationRevealed(RE_IDENTIFICATION, "P-0123456789ab", CHANGE_AT));
     }
 
     /** Every event class of core (they carry @Revision) has its pinned form here. */

@@ -84,7 +84,7 @@ public class EventStoreAccessRecorder implements AccessRecorder {
     private static AccessRecorded withLink(AccessRecorded e, String previous) {
         return new AccessRecorded(e.accessId(), e.at(), e.citizenId(), e.actorRole(), e.actorSubject(), e.actorOffice(),
                 e.outcome(), e.rule(), e.categories(), e.fileReferences(), e.purpose(), e.legalBasis(), e.reason(),
-                e.breakGlass(), e.flagged(), e.channel(), e.correlationId(), previous);
+                e.breakGlass(), e.flagged(), e.channel(), e.correlationId(), previous, e.facts());
     }
 
     /** Role, office and correlation id; never the subject, which is only in the sealed payload. */

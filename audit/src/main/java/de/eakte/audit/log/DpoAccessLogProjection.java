@@ -6,6 +6,9 @@ import de.eakte.core.access.AccessOutcome;
 import de.eakte.core.access.AccessRecorded;
 import de.eakte.core.access.Channel;
 import de.eakte.core.access.DataCategory;
+import de.eakte.core.access.DecisionFacts;
+import de.eakte.core.access.SearchRecorded;
+import de.eakte.core.access.policy.InformationBlock;
 import de.eakte.core.cases.FileReference;
 import de.eakte.core.crypto.FieldSealer;
 import de.eakte.core.crypto.KeyId;
@@ -16,6 +19,7 @@ import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Role;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,7 +31,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -43,10 +49,13 @@ import java.util.stream.Collectors;
 
 /**
  * The data-protection officer's access log: every recorded access (granted, denied, break-glass),
- * filterable by staff member, office, citizen, period, outcome and break-glass. Staff appear as
- * stable pseudonyms: {@code P-} and the first 12 hex digits of HMAC-SHA256(key, subject), the key
- * held by the application. The subject itself is not stored here; re-identifying a pseudonym is a
- * separate action a second person must approve.
+ * filterable by staff member, office, citizen, period, outcome and break-glass, with the facts the
+ * decision rested on (case context, strictly confidential, information block) and the local day
+ * and time of the access for the anomaly report; and every staff search (group query) in
+ * {@code dpo_search_log}. Staff appear as stable pseudonyms: {@code P-} and the first 12 hex digits
+ * of HMAC-SHA256(key, subject), the key held by the application. The subject itself is not stored
+ * here, only where its event is in the event store; re-identifying a pseudonym is a separate
+ * action a second person must approve.
  */
 @ProcessingGroup(DpoAccessLogProjection.PROCESSING_GROUP)
 public class DpoAccessLogProjection {
@@ -58,22 +67,51 @@ public class DpoAccessLogProjection {
     private static final String HMAC = "HmacSHA256";
     private static final int MIN_KEY_BYTES = 32;
 
+    /** The zone the local day and time of an access are taken in, unless configured otherwise. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Berlin");
+
     private final JdbcTemplate jdbc;
     private final SecretKeySpec key;
     private final FieldSealer sealer;
+    private final ZoneId zone;
 
     /** @param pseudonymKey the secret the staff pseudonyms are derived with, at least 32 bytes */
     public DpoAccessLogProjection(JdbcTemplate jdbc, byte[] pseudonymKey, FieldSealer sealer) {
+        this(jdbc, pseudonymKey, sealer, DEFAULT_ZONE);
+    }
+
+    /**
+     * @param pseudonymKey the secret the staff pseudonyms are derived with, at least 32 bytes
+     * @param sealer       opens the staff member and the search criteria, sealed under period keys
+     * @param zone         the zone of the local day and time kept per access (office hours, daily
+     *                     counts); changing it takes a rebuild of this read model
+     */
+    public DpoAccessLogProjection(JdbcTemplate jdbc, byte[] pseudonymKey, FieldSealer sealer, ZoneId zone) {
         if (pseudonymKey == null || pseudonymKey.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("the staff pseudonym key must have at least " + MIN_KEY_BYTES + " bytes");
         }
         this.jdbc = jdbc;
         this.key = new SecretKeySpec(pseudonymKey.clone(), HMAC);
         this.sealer = sealer;
+        this.zone = zone;
+    }
+
+    /** The zone of the local day and time kept per access. */
+    public ZoneId zone() {
+        return zone;
     }
 
     @EventHandler
+    void on(AccessRecorded event, EventMessage<?> message) {
+        store(event, message.getIdentifier());
+    }
+
+    /** An access entry handed in directly (tests), without its place in the event store. */
     public void on(AccessRecorded event) {
+        store(event, null);
+    }
+
+    private void store(AccessRecorded event, String eventId) {
         // a tracking processor may hand an event again after a lost claim: keep the entry once
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_log WHERE access_id = ?",
                 Integer.class, event.accessId().toString());
@@ -81,34 +119,113 @@ public class DpoAccessLogProjection {
             return;
         }
         // the subject is sealed under its period's key; once that is destroyed the entry has left the log
-        Opened<String> subject = sealer.open(event.actorSubject(), event.accessId().toString(), AccessFields.ACTOR_SUBJECT);
-        if (subject.isRedacted()) {
+        String subject = staffSubject(event);
+        if (subject == null) {
             return;
         }
+        DecisionFacts facts = event.facts();
+        ZonedDateTime local = event.at().atZone(zone);
         jdbc.update("""
                 INSERT INTO dpo_access_log (access_id, accessed_at, citizen_id, staff_pseudonym, actor_role, office,
                   purpose, legal_basis, outcome, decision_rule, categories, file_references, break_glass, flagged,
-                  channel, sealed_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  channel, in_case_context, case_context, strictly_confidential, information_block, sensitive_citizen,
+                  local_day, local_weekday, local_minute, event_id, sealed_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.accessId().toString(), utc(event.at()), event.citizenId().toString(),
-                pseudonym(subject.orElse(null)), event.actorRole().name(),
+                pseudonym(subject), event.actorRole().name(),
                 event.actorOffice() == null ? null : event.actorOffice().value(), event.purpose(), event.legalBasis(),
                 event.outcome().name(), event.rule(), joined(event.categories()), joined(event.fileReferences()),
                 event.outcome() == AccessOutcome.BREAK_GLASS || event.breakGlass() != null, event.flagged(),
-                event.channel().name(), event.sealedWith().value());
+                event.channel().name(),
+                facts == null ? null : facts.inCaseContext(), facts == null ? null : joined(facts.caseContext()),
+                facts == null ? null : facts.strictlyConfidential(), facts == null ? null : facts.block().name(),
+                facts == null ? null : facts.strictlyConfidential() || facts.block() != InformationBlock.NONE,
+                local.toLocalDate(), local.getDayOfWeek().getValue(), local.getHour() * 60 + local.getMinute(),
+                eventId, event.sealedWith().value());
     }
 
-    /** Entries whose period keys were destroyed leave the log. */
+    /** A staff search (group query): who (as a pseudonym), when, why, with which criteria, how many hits. */
     @EventHandler
-    public void on(AccessLogKeysDestroyed event) {
-        for (KeyId sealedKey : event.keys()) {
-            jdbc.update("DELETE FROM dpo_access_log WHERE sealed_key = ?", sealedKey.value());
+    void on(SearchRecorded event, EventMessage<?> message) {
+        store(event, message.getIdentifier());
+    }
+
+    /** A search handed in directly (tests), without its place in the event store. */
+    public void on(SearchRecorded event) {
+        store(event, null);
+    }
+
+    private void store(SearchRecorded event, String eventId) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_search_log WHERE search_id = ?",
+                Integer.class, event.searchId().toString());
+        if (known != null && known > 0) {
+            return;
         }
+        String subject = staffSubject(event);
+        Opened<String> criteria = sealer.open(event.criteria(), event.searchId().toString(), AccessFields.SEARCH_CRITERIA);
+        if (subject == null || criteria.isRedacted()) {
+            return; // its period's key is destroyed: the search has left the log
+        }
+        jdbc.update("""
+                INSERT INTO dpo_search_log (search_id, searched_at, staff_pseudonym, actor_role, office, scope, criteria,
+                  outcome, decision_rule, hit_count, purpose, legal_basis, event_id, sealed_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.searchId().toString(), utc(event.at()), pseudonym(subject), event.actorRole().name(),
+                event.actorOffice() == null ? null : event.actorOffice().value(), event.scope().name(),
+                criteria.orElse(null), event.outcome().name(), event.rule(), event.hitCount(), event.purpose(),
+                event.legalBasis(), eventId, event.criteria().key().value());
     }
 
     @ResetHandler
     public void reset() {
         jdbc.update("DELETE FROM dpo_access_log");
+        jdbc.update("DELETE FROM dpo_search_log");
+    }
+
+    /**
+     * The staff member of an access entry as the event holds it. The one place that reads it: the
+     * pseudonym and an approved re-identification both go through here.
+     */
+    public String staffSubject(AccessRecorded event) {
+        return sealer.open(event.actorSubject(), event.accessId().toString(), AccessFields.ACTOR_SUBJECT).orElse(null);
+    }
+
+    /** Entries and searches whose period keys were destroyed leave the log. */
+    @EventHandler
+    public void on(AccessLogKeysDestroyed event) {
+        for (KeyId sealedKey : event.keys()) {
+            jdbc.update("DELETE FROM dpo_access_log WHERE sealed_key = ?", sealedKey.value());
+            jdbc.update("DELETE FROM dpo_search_log WHERE sealed_key = ?", sealedKey.value());
+        }
+    }
+
+    /** The staff member of a search as the event holds it; see {@link #staffSubject(AccessRecorded)}. */
+    public String staffSubject(SearchRecorded event) {
+        return sealer.open(event.actorSubject(), event.searchId().toString(), AccessFields.SEARCH_ACTOR_SUBJECT)
+                .orElse(null);
+    }
+
+    /**
+     * The identifiers of this pseudonym's most recent events in the event store (accesses, then
+     * searches), newest first, at most {@code max} of each; empty for a pseudonym this view does not know.
+     */
+    public List<String> eventsOf(String pseudonym, int max) {
+        List<String> ids = new ArrayList<>(jdbc.queryForList("""
+                SELECT event_id FROM dpo_access_log WHERE staff_pseudonym = ? AND event_id IS NOT NULL
+                ORDER BY accessed_at DESC LIMIT ?""", String.class, pseudonym, max));
+        ids.addAll(jdbc.queryForList("""
+                SELECT event_id FROM dpo_search_log WHERE staff_pseudonym = ? AND event_id IS NOT NULL
+                ORDER BY searched_at DESC LIMIT ?""", String.class, pseudonym, max));
+        return ids;
+    }
+
+    /** Whether any access or search of this view was made by the staff member behind this pseudonym. */
+    public boolean knows(String pseudonym) {
+        Integer n = jdbc.queryForObject("""
+                SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM dpo_access_log WHERE staff_pseudonym = ? LIMIT 1) a)
+                     + (SELECT COUNT(*) FROM (SELECT 1 FROM dpo_search_log WHERE staff_pseudonym = ? LIMIT 1) s)""",
+                Integer.class, pseudonym, pseudonym);
+        return n != null && n > 0;
     }
 
     /** The stable pseudonym of a staff subject: {@code P-} and 12 hex digits of HMAC-SHA256(key, subject). */
@@ -148,11 +265,14 @@ public class DpoAccessLogProjection {
         }
     }
 
-    /** One entry as the DPO sees it: the staff member as a pseudonym, no free-text reason. */
+    /**
+     * One entry as the DPO sees it: the staff member as a pseudonym, no free-text reason; the facts
+     * of the decision where they were recorded (null for older entries).
+     */
     public record Entry(UUID accessId, Instant at, CitizenId citizenId, String staff, Role actorRole,
                         OfficeCode office, String purpose, String legalBasis, AccessOutcome outcome, String rule,
                         Set<DataCategory> categories, List<FileReference> fileReferences, boolean breakGlass,
-                        boolean flagged, Channel channel) {
+                        boolean flagged, Channel channel, DecisionFacts facts) {
     }
 
     /**
@@ -230,7 +350,8 @@ public class DpoAccessLogProjection {
         return sql.toString();
     }
 
-    private static Entry entry(ResultSet rs) throws SQLException {
+    /** One row of {@code dpo_access_log} as an entry. */
+    public static Entry entry(ResultSet rs) throws SQLException {
         String office = rs.getString("office");
         EnumSet<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         split(rs.getString("categories")).forEach(c -> categories.add(DataCategory.valueOf(c)));
@@ -241,7 +362,17 @@ public class DpoAccessLogProjection {
                 AccessOutcome.valueOf(rs.getString("outcome")), rs.getString("decision_rule"),
                 Collections.unmodifiableSet(categories),
                 split(rs.getString("file_references")).stream().map(FileReference::parse).toList(),
-                rs.getBoolean("break_glass"), rs.getBoolean("flagged"), Channel.valueOf(rs.getString("channel")));
+                rs.getBoolean("break_glass"), rs.getBoolean("flagged"), Channel.valueOf(rs.getString("channel")),
+                facts(rs));
+    }
+
+    private static DecisionFacts facts(ResultSet rs) throws SQLException {
+        String block = rs.getString("information_block");
+        if (block == null) {
+            return null;
+        }
+        return new DecisionFacts(split(rs.getString("case_context")).stream().map(FileReference::parse).toList(),
+                rs.getBoolean("strictly_confidential"), InformationBlock.valueOf(block));
     }
 
     private static String joined(Collection<?> values) {
@@ -252,7 +383,7 @@ public class DpoAccessLogProjection {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -3,6 +3,9 @@ package de.eakte.audit.log;
 import de.eakte.core.access.AccessFields;
 import de.eakte.core.access.AccessOutcome;
 import de.eakte.core.access.AccessRecorded;
+import de.eakte.core.access.DecisionFacts;
+import de.eakte.core.access.SearchRecorded;
+import de.eakte.core.access.SearchScope;
 import de.eakte.core.access.Channel;
 import de.eakte.core.access.DataCategory;
 import de.eakte.core.cases.FileReference;
@@ -24,15 +27,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Access entries as the recorder stores them, sealed under their month's key (seeded in-memory keys). */
-final class Sealing {
+public final class Sealing {
 
-    static final DataKeys KEYS = new InMemoryDataKeys(new Random(20261121));
-    static final FieldSealer SEALER = new FieldSealer(KEYS, NonceSource.secureRandom());
+    public static final DataKeys KEYS = new InMemoryDataKeys(new Random(20261121));
+    public static final FieldSealer SEALER = new FieldSealer(KEYS, NonceSource.secureRandom());
 
     private Sealing() {
     }
 
-    static KeyId keyOf(Instant at) {
+    public static KeyId keyOf(Instant at) {
         return KeyId.accessPeriod("default", YearMonth.from(at.atOffset(ZoneOffset.UTC)));
     }
 
@@ -49,12 +52,35 @@ final class Sealing {
                                          Set<DataCategory> categories, List<FileReference> references, String purpose,
                                          String legalBasis, String reason, String breakGlass, boolean flagged,
                                          Channel channel, String correlationId, String previousHash) {
+        return accessRecorded(id, at, citizen, role, subject, office, outcome, rule, categories, references, purpose,
+                legalBasis, reason, breakGlass, flagged, channel, correlationId, previousHash, null);
+    }
+
+    public static AccessRecorded accessRecorded(UUID id, Instant at, CitizenId citizen, Role role, String subject,
+                                                OfficeCode office, AccessOutcome outcome, String rule,
+                                                Set<DataCategory> categories, List<FileReference> references,
+                                                String purpose, String legalBasis, String reason, String breakGlass,
+                                                boolean flagged, Channel channel, String correlationId,
+                                                String previousHash, DecisionFacts facts) {
         KeyId key = keyOf(at);
         String aggregate = id.toString();
         return new AccessRecorded(id, at, citizen, role, SEALER.seal(key, aggregate, AccessFields.ACTOR_SUBJECT, subject),
                 office, outcome, rule, categories, references, purpose, legalBasis,
                 SEALER.seal(key, aggregate, AccessFields.REASON, reason),
                 SEALER.seal(key, aggregate, AccessFields.BREAK_GLASS, breakGlass), flagged, channel, correlationId,
-                previousHash);
+                previousHash, facts);
+    }
+
+    /** A search with its staff member, criteria and reason sealed under the key of its month. */
+    public static SearchRecorded searchRecorded(UUID id, Instant at, Role role, String subject, OfficeCode office,
+                                                SearchScope scope, String criteria, AccessOutcome outcome, String rule,
+                                                int hitCount, String purpose, String legalBasis, String reason,
+                                                String correlationId) {
+        KeyId key = keyOf(at);
+        String aggregate = id.toString();
+        return new SearchRecorded(id, at, role, SEALER.seal(key, aggregate, AccessFields.SEARCH_ACTOR_SUBJECT, subject),
+                office, scope, SEALER.seal(key, aggregate, AccessFields.SEARCH_CRITERIA, criteria), outcome, rule,
+                hitCount, purpose, legalBasis, SEALER.seal(key, aggregate, AccessFields.SEARCH_REASON, reason),
+                correlationId);
     }
 }

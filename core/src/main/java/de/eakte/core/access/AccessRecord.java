@@ -22,11 +22,22 @@ import java.util.UUID;
  * @param reason     the stated reason, if any
  * @param breakGlass the break-glass justification, if any
  * @param flagged    whether the DPO must look at it (break-glass, blocked citizen)
+ * @param facts      the facts about the citizen the decision rested on (case context, confidentiality,
+ *                   block), or null where none were gathered
  */
 public record AccessRecord(UUID accessId, Instant at, Actor actor, CitizenId citizenId, AccessOutcome outcome,
                            String rule, Set<DataCategory> categories, List<FileReference> fileReferences,
                            String purpose, String legalBasis, String reason, String breakGlass, boolean flagged,
-                           Channel channel, String correlationId) {
+                           Channel channel, String correlationId, DecisionFacts facts) {
+
+    /** An access recorded without the facts of its decision. */
+    public AccessRecord(UUID accessId, Instant at, Actor actor, CitizenId citizenId, AccessOutcome outcome,
+                        String rule, Set<DataCategory> categories, List<FileReference> fileReferences,
+                        String purpose, String legalBasis, String reason, String breakGlass, boolean flagged,
+                        Channel channel, String correlationId) {
+        this(accessId, at, actor, citizenId, outcome, rule, categories, fileReferences, purpose, legalBasis, reason,
+                breakGlass, flagged, channel, correlationId, null);
+    }
 
     /** An access that rested on no stated purpose. */
     public AccessRecord(UUID accessId, Instant at, Actor actor, CitizenId citizenId, AccessOutcome outcome,

@@ -26,13 +26,15 @@ import java.util.UUID;
  *
  * @param previousHash base64 of the RFC 9162 leaf hash of the stored row of the citizen's previous
  *                     chain entry; null for the first entry
+ * @param facts        the facts about the citizen the decision rested on (case context,
+ *                     confidentiality, information block); null where none were gathered
  */
 @Revision("2")
 public record AccessRecorded(UUID accessId, Instant at, CitizenId citizenId, Role actorRole, Sealed actorSubject,
                              OfficeCode actorOffice, AccessOutcome outcome, String rule,
                              Set<DataCategory> categories, List<FileReference> fileReferences, String purpose,
                              String legalBasis, Sealed reason, Sealed breakGlass, boolean flagged,
-                             Channel channel, String correlationId, String previousHash) {
+                             Channel channel, String correlationId, String previousHash, DecisionFacts facts) {
 
     public AccessRecorded {
         categories = categories == null ? null : AccessRecord.inOrder(categories);
@@ -49,7 +51,7 @@ public record AccessRecorded(UUID accessId, Instant at, CitizenId citizenId, Rol
                 r.rule(), r.categories(), r.fileReferences(), r.purpose(), r.legalBasis(),
                 sealer.seal(key, id, AccessFields.REASON, r.reason()),
                 sealer.seal(key, id, AccessFields.BREAK_GLASS, r.breakGlass()), r.flagged(), r.channel(),
-                r.correlationId(), previousHash);
+                r.correlationId(), previousHash, r.facts());
     }
 
     /** The key the personal fields are sealed under. */

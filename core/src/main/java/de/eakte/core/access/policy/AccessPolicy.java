@@ -161,7 +161,8 @@ public final class AccessPolicy {
         return own || (purpose.coversOffice(c.office()) && c.confidentiality() != Confidentiality.STRICTLY_CONFIDENTIAL);
     }
 
-    private boolean inContext(CaseFact c, Instant now) {
+    /** Whether this case gives its office a case context now (open, or closed less than the context period ago). */
+    public boolean inContext(CaseFact c, Instant now) {
         return c.status() != CaseStatus.CLOSED
                 || (c.closedAt() != null && c.closedAt().isAfter(now.minus(caseContext)));
     }
