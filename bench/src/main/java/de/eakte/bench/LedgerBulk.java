@@ -1,6 +1,7 @@
 package de.eakte.bench;
 
 import de.eakte.audit.ledger.StoredEvent;
+import de.eakte.audit.ledger.store.JdbcLedger;
 import de.eakte.audit.ledger.tree.MerkleFrontier;
 import de.eakte.audit.ledger.tree.NodeAddress;
 import de.eakte.audit.ledger.tree.StoredNode;
@@ -59,7 +60,7 @@ final class LedgerBulk {
                     leaves.append(index).append('\t').append(-1 - index).append("\tbench-").append(index)
                             .append("\t\\\\x").append(hex.formatHex(hash)).append("\t2026-01-01 00:00:00+00\n");
                     for (StoredNode node : frontier.append(hash)) {
-                        nodes.append(key(node.address())).append("\t\\\\x").append(hex.formatHex(node.hash())).append('\n');
+                        nodes.append(JdbcLedger.nodeKey(node.address())).append("\t\\\\x").append(hex.formatHex(node.hash())).append('\n');
                     }
                 }
                 copy.copyIn("COPY ledger_leaf (leaf_index, global_index, event_identifier, leaf_hash, appended_at) FROM STDIN",
@@ -79,16 +80,11 @@ final class LedgerBulk {
         }
     }
 
-    /** The key of {@code ledger_node}: level in the top byte, index below (docs/ledger.md). */
-    private static long key(NodeAddress address) {
-        return ((long) address.level() << 56) | address.index();
-    }
-
     private static Map<NodeAddress, byte[]> read(Connection c, java.util.Collection<NodeAddress> addresses) {
         Map<NodeAddress, byte[]> found = new HashMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT hash FROM ledger_node WHERE node_key = ?")) {
             for (NodeAddress address : List.copyOf(addresses)) {
-                p.setLong(1, key(address));
+                p.setLong(1, JdbcLedger.nodeKey(address));
                 try (ResultSet rs = p.executeQuery()) {
                     if (rs.next()) {
                         found.put(address, rs.getBytes(1));

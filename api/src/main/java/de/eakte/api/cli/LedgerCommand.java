@@ -118,7 +118,7 @@ public final class LedgerCommand {
             connection.rollback();
             return report.ok() ? 0 : 1;
         } catch (SQLException | RuntimeException e) {
-            err.println("cannot verify the ledger in " + url + ": " + rootMessage(e));
+            err.println("cannot verify the ledger in " + url + ": " + Failures.rootMessage(e));
             err.println("If a server is running on the embedded database, it holds the lock: stop it first.");
             return 2;
         }
@@ -170,13 +170,5 @@ public final class LedgerCommand {
             notes.add(note.toString());
         }
         return notes;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 }

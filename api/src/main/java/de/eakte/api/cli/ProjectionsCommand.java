@@ -50,7 +50,7 @@ public final class ProjectionsCommand {
             context = new SpringApplicationBuilder(EakteApplication.class).web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
-            err.println("cannot open the database: " + rootMessage(e));
+            err.println("cannot open the database: " + Failures.rootMessage(e));
             err.println("If a server is running on the embedded database, it holds the lock: ask it instead.");
             err.println(USAGE);
             return 1;
@@ -93,13 +93,5 @@ public final class ProjectionsCommand {
             }
             return 0;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 }

@@ -20,9 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,9 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 
@@ -130,7 +125,8 @@ public class DpoAccessLogController {
         long rows = log.count(filter);
         Actor dpo = JwtCallers.caller(auth).actor();
         UUID exportId = UUID.randomUUID();
-        recordExport(new AccessLogExported(exportId, clock.instant(), dpo.subject(), describe(filter), rows), dpo,
+        DpoRequests.record(eventBus, transactions,
+                new AccessLogExported(exportId, clock.instant(), dpo.subject(), describe(filter), rows), dpo,
                 HttpEdgeFilter.correlationId(request));
 
         response.setStatus(200);
@@ -150,20 +146,6 @@ public class DpoAccessLogController {
         } finally {
             out.flush();
         }
-    }
-
-    /** In a unit of work, like the access recorder, so the event store wakes its readers after the commit. */
-    private void recordExport(AccessLogExported event, Actor dpo, String correlationId) {
-        Map<String, Object> meta = new HashMap<>();
-        meta.put("actorSubject", dpo.subject());
-        meta.put("actorRole", dpo.role().claimValue());
-        if (correlationId != null) {
-            meta.put("correlationId", correlationId);
-        }
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        unitOfWork.execute(() -> eventBus.publish(
-                GenericEventMessage.asEventMessage(event).andMetaData(MetaData.from(meta))));
     }
 
     private static Filter filter(String staff, String office, String citizen, String from, String to, String outcome,

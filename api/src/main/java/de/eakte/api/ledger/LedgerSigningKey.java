@@ -9,7 +9,6 @@ import org.springframework.core.env.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 
@@ -48,13 +47,10 @@ public record LedgerSigningKey(NoteSigner signer, Path file) {
 
     private static void create(Path file) throws IOException {
         Files.createDirectories(file.getParent());
+        // written beside it (owner-only) and moved into place, so a crash never leaves half a key
         Path partial = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(partial);
         LedgerKeyFiles.writePrivateKey(partial, LedgerKeyFiles.generate(new SecureRandom()));
-        try {
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the directory's permissions must protect it
-        }
         Files.move(partial, file);
     }
 

@@ -39,7 +39,7 @@ public class JdbcLedger implements NodeSource {
     }
 
     /** The key of a node in {@code ledger_node}: level in the top byte, index below. */
-    static long nodeKey(NodeAddress address) {
+    public static long nodeKey(NodeAddress address) {
         if (address.index() >= (1L << LEVEL_SHIFT) || address.level() > 62) {
             throw new IllegalArgumentException("node " + address + " is beyond the ledger's addressable range");
         }

@@ -76,9 +76,7 @@ public class LedgerVerifier {
         MerkleFrontier tree = MerkleFrontier.empty(); // from the events: what checkpoints must match
         MerkleFrontier ledgerTree = MerkleFrontier.empty(); // from the stored leaf hashes: what nodes must match
         long checkpointsSeen = 0;
-        Deque<StoredCheckpointRow> checkpoints = new ArrayDeque<>();
-        long checkpointsAfter = 0;
-        boolean moreCheckpoints = true;
+        StoredCheckpoints checkpoints = new StoredCheckpoints();
         long expectedLeaf = 0;
         long lastLeaf = -1;
         while (true) {
@@ -99,24 +97,9 @@ public class LedgerVerifier {
                 byte[] leafHash = check(row, findings);
                 tree.append(leafHash);
                 recomputed.addAll(ledgerTree.append(row.leafHash()));
-                if (moreCheckpoints && checkpoints.isEmpty()) {
-                    checkpoints.addAll(checkpointsAfter(checkpointsAfter));
-                    moreCheckpoints = !checkpoints.isEmpty();
-                    if (moreCheckpoints) {
-                        checkpointsAfter = checkpoints.getLast().size();
-                    }
-                }
-                while (!checkpoints.isEmpty() && checkpoints.peekFirst().size() <= tree.size()) {
-                    StoredCheckpointRow checkpoint = checkpoints.pollFirst();
+                while (checkpoints.peek() != null && checkpoints.peek().size() <= tree.size()) {
                     checkpointsSeen++;
-                    checkStored(checkpoint, tree, keys, findings);
-                    if (checkpoints.isEmpty() && moreCheckpoints) {
-                        checkpoints.addAll(checkpointsAfter(checkpointsAfter));
-                        moreCheckpoints = !checkpoints.isEmpty();
-                        if (moreCheckpoints) {
-                            checkpointsAfter = checkpoints.getLast().size();
-                        }
-                    }
+                    checkStored(checkpoints.poll(), tree, keys, findings);
                 }
                 while (!outside.isEmpty() && outside.peekFirst().checkpoint().size() <= tree.size()) {
                     checkOutside(outside.pollFirst(), tree, findings);
@@ -125,15 +108,9 @@ public class LedgerVerifier {
             checkNodes(recomputed, findings);
             progress.accept(expectedLeaf);
         }
-        for (StoredCheckpointRow beyond : checkpoints) {
+        for (StoredCheckpointRow beyond = checkpoints.poll(); beyond != null; beyond = checkpoints.poll()) {
             findings.add(Finding.checkpoint(Kind.CHECKPOINT_ROOT, beyond.size(), "checkpoint " + beyond.size()
                     + " is larger than the ledger (" + tree.size() + " leaves): leaves were removed"));
-        }
-        if (moreCheckpoints) {
-            for (StoredCheckpointRow beyond : checkpointsAfter(checkpointsAfter)) {
-                findings.add(Finding.checkpoint(Kind.CHECKPOINT_ROOT, beyond.size(), "checkpoint " + beyond.size()
-                        + " is larger than the ledger (" + tree.size() + " leaves): leaves were removed"));
-            }
         }
         for (SignedCheckpoint beyond : outside) {
             findings.add(Finding.checkpoint(Kind.TRUSTED_CHECKPOINT, beyond.checkpoint().size(),
@@ -144,10 +121,6 @@ public class LedgerVerifier {
         return new Report(tree.size(), checkpointsSeen, trusted.size(), pending, findings);
     }
 
-    /**
-     * Stored nodes serve the proofs, so they must be the tree of the stored leaf hashes; a node that
-     * is not was altered itself (an altered event shows up at its leaf instead).
-     */
     /** Compares a leaf with its event; returns the leaf hash recomputed from the event table. */
     private byte[] check(Row row, List<Finding> findings) {
         String leafName = "leaf " + row.leafIndex() + " (event " + row.eventIdentifier() + ", global index "
@@ -213,6 +186,10 @@ public class LedgerVerifier {
         }
     }
 
+    /**
+     * Stored nodes serve the proofs, so they must be the tree of the stored leaf hashes; a node that
+     * is not was altered itself (an altered event shows up at its leaf instead).
+     */
     private void checkNodes(List<StoredNode> recomputed, List<Finding> findings) {
         for (int from = 0; from < recomputed.size(); from += 1_000) {
             List<StoredNode> chunk = recomputed.subList(from, Math.min(recomputed.size(), from + 1_000));
@@ -266,6 +243,30 @@ public class LedgerVerifier {
             return new Row(rs.getLong("leaf_index"), rs.getLong("leaf_global_index"), rs.getString("leaf_event"),
                     rs.getBytes("leaf_hash"), event);
         }, leafIndex);
+    }
+
+    /** The stored checkpoints in size order, read a page at a time as the recomputation reaches them. */
+    private final class StoredCheckpoints {
+
+        private final Deque<StoredCheckpointRow> page = new ArrayDeque<>();
+        private long after;
+        private boolean exhausted;
+
+        StoredCheckpointRow peek() {
+            if (page.isEmpty() && !exhausted) {
+                List<StoredCheckpointRow> next = checkpointsAfter(after);
+                exhausted = next.isEmpty();
+                page.addAll(next);
+                after = exhausted ? after : next.get(next.size() - 1).size();
+            }
+            return page.peekFirst();
+        }
+
+        StoredCheckpointRow poll() {
+            StoredCheckpointRow first = peek();
+            page.pollFirst();
+            return first;
+        }
     }
 
     private List<StoredCheckpointRow> checkpointsAfter(long size) {
