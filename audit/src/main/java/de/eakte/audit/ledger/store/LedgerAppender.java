@@ -83,6 +83,7 @@ public class LedgerAppender {
         JdbcLedger.Head head = ledger.lockHead();
         if (frontier == null || frontier.size() != head.treeSize()) {
             frontier = MerkleFrontier.restore(head.treeSize(), ledger);
+            lastCheckpointSize = -1; // another instance may have signed meanwhile: re-read, never sign a size twice
         }
         long now = nanoTime.getAsLong();
         List<StoredEvent> batch = new ArrayList<>();
