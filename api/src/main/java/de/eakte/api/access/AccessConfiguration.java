@@ -2,6 +2,8 @@ package de.eakte.api.access;
 
 import de.eakte.audit.access.AccessLogAppender;
 import de.eakte.audit.access.AccessLogRetention;
+import de.eakte.audit.access.DenialFlood;
+import de.eakte.audit.access.DenialFloodRecorder;
 import de.eakte.audit.access.EventStoreAccessRecorder;
 import de.eakte.core.crypto.DataKeys;
 import de.eakte.core.crypto.FieldSealer;
@@ -84,9 +86,20 @@ public class AccessConfiguration {
         return AccessLogRetentionSettings.from(environment);
     }
 
-    @Bean
-    AccessRecorder accessRecorder(GroupCommitWriter writer, FieldSealer sealer, AccessLogRetention retention) {
-        return new EventStoreAccessRecorder(writer, sealer, retention);
+    /**
+     * Every decision is stored before the answer leaves, except a caller's denials past the flood
+     * threshold, which are counted and stored per citizen once the window ends
+     * (docs/decisions/0008-denial-floods.md). Closed before the writer, so what is counted is stored.
+     */
+    @Bean(destroyMethod = "close")
+    DenialFloodRecorder accessRecorder(GroupCommitWriter writer, FieldSealer sealer, AccessLogRetention retention,
+                                       Clock clock,
+                                       @Value("${eakte.access.denial-flood.threshold:20}") int threshold,
+                                       @Value("${eakte.access.denial-flood.window:PT1M}") Duration window,
+                                       @Value("${eakte.access.denial-flood.max-citizens:1000}") int maxCitizens) {
+        return new DenialFloodRecorder(new EventStoreAccessRecorder(writer, sealer, retention),
+                new DenialFlood(clock, threshold, window, maxCitizens), writer, sealer, retention)
+                .start(Duration.ofSeconds(1));
     }
 
     @Bean

@@ -57,10 +57,14 @@ public class AccessLogController {
      * @param leafIndex     the entry's leaf in the ledger; null for the moment until it is appended
      * @param chainSequence the entry's number in this citizen's gap-free chain (0 for the first)
      * @param previousHash  the leaf hash of the citizen's previous entry (base64); null for the first
+     * @param attempts      how many denied attempts the entry stands for: 1, or more for a flood of
+     *                      denials that was recorded in aggregate from {@code at} to {@code attemptedUntil}
+     * @param attemptedUntil the time of the last attempt of such a flood; null for a single access
      */
     public record AccessLogEntry(String referenceNumber, Instant at, String office, String officeName, String purpose,
                                  String legalBasis, List<String> categories, String outcome, boolean breakGlass,
-                                 String channel, Long leafIndex, Long chainSequence, String previousHash) {
+                                 String channel, Long leafIndex, Long chainSequence, String previousHash,
+                                 int attempts, Instant attemptedUntil) {
     }
 
     /**
@@ -140,7 +144,8 @@ public class AccessLogController {
     private AccessLogEntry view(CitizenAccessLogProjection.Entry e, Long leafIndex) {
         return new AccessLogEntry(e.referenceNumber(), e.at(), e.office() == null ? null : e.office().value(),
                 officeName(e), e.purpose(), e.legalBasis(), e.categories().stream().map(Enum::name).toList(),
-                e.outcome().name(), e.breakGlass(), e.channel().name(), leafIndex, e.chainSequence(), e.previousHash());
+                e.outcome().name(), e.breakGlass(), e.channel().name(), leafIndex, e.chainSequence(), e.previousHash(),
+                e.attempts(), e.attemptedUntil());
     }
 
     /** The office's name; the DPO and administrators act for no office and are named by their function. */

@@ -119,6 +119,9 @@ public class DataTrackerController {
     private Usage usage(CitizenAccessLogProjection.Entry e) {
         String what = e.purpose() != null ? e.purpose() : e.rule();
         String action = e.legalBasis() == null || e.legalBasis().isBlank() ? what : what + " (" + e.legalBasis() + ")";
+        if (e.attempts() > 1) {
+            action = action + " x" + e.attempts() + " until " + e.attemptedUntil();
+        }
         return new Usage(e.at(), action, e.office() == null ? null : e.office().value(), receiverName(e),
                 RECEIVER_SYSTEM);
     }

@@ -50,7 +50,8 @@ public class DpoAccessLogController {
     static final int DEFAULT_LIMIT = 50;
     static final List<String> CSV_HEADER = List.of("access_id", "accessed_at", "citizen_id", "staff_pseudonym",
             "actor_role", "office", "purpose", "legal_basis", "outcome", "decision_rule", "categories",
-            "file_references", "break_glass", "flagged", "channel");
+            "file_references", "break_glass", "flagged", "channel", "attempts", "attempted_until", "flood_rules",
+            "case_context", "strictly_confidential", "information_block");
 
     private final DpoAccessLogProjection log;
     private final EventBus eventBus;
@@ -68,7 +69,8 @@ public class DpoAccessLogController {
     public record DpoAccessLogEntry(String accessId, Instant at, String citizenId, String staff, String actorRole,
                                     String office, String purpose, String legalBasis, String outcome, String rule,
                                     List<String> categories, List<String> fileReferences, boolean breakGlass,
-                                    boolean flagged, String channel, Facts facts) {
+                                    boolean flagged, String channel, Facts facts, int attempts,
+                                    Instant attemptedUntil, String floodRules) {
     }
 
     /**
@@ -180,7 +182,7 @@ public class DpoAccessLogController {
                 e.actorRole().name(), e.office() == null ? null : e.office().value(), e.purpose(), e.legalBasis(),
                 e.outcome().name(), e.rule(), e.categories().stream().map(Enum::name).toList(),
                 e.fileReferences().stream().map(String::valueOf).toList(), e.breakGlass(), e.flagged(),
-                e.channel().name(), Facts.of(e.facts()));
+                e.channel().name(), Facts.of(e.facts()), e.attempts(), e.attemptedUntil(), e.floodRules());
     }
 
     private static List<String> cells(Entry e) {
@@ -188,7 +190,12 @@ public class DpoAccessLogController {
                 e.actorRole().name(), e.office() == null ? "" : e.office().value(), e.purpose(), e.legalBasis(),
                 e.outcome().name(), e.rule(), String.join(",", e.categories().stream().map(Enum::name).toList()),
                 String.join(",", e.fileReferences().stream().map(String::valueOf).toList()),
-                String.valueOf(e.breakGlass()), String.valueOf(e.flagged()), e.channel().name());
+                String.valueOf(e.breakGlass()), String.valueOf(e.flagged()), e.channel().name(),
+                String.valueOf(e.attempts()), e.attemptedUntil() == null ? "" : e.attemptedUntil().toString(),
+                e.floodRules(),
+                e.facts() == null ? "" : String.join(",", e.facts().caseContext().stream().map(String::valueOf).toList()),
+                e.facts() == null ? "" : String.valueOf(e.facts().strictlyConfidential()),
+                e.facts() == null ? "" : e.facts().block().name());
     }
 
     /** One CSV record with CRLF (RFC 4180). */

@@ -71,7 +71,16 @@ public class DpoAnomaliesController {
                                 Section<DailyLookups> dailyLookupsAboveOfficeMedian,
                                 Section<DpoAccessLogEntry> outsideOfficeHours,
                                 Section<DpoAccessLogEntry> withoutCaseContext,
-                                Section<DpoAccessLogEntry> strictlyConfidentialOrBlocked) {
+                                Section<DpoAccessLogEntry> strictlyConfidentialOrBlocked,
+                                Section<DenialFlood> denialFloods) {
+    }
+
+    /**
+     * One caller's denied requests past the flood threshold within one window: stored per citizen
+     * as one entry each (in the DPO's log with {@code attempts} and {@code floodId}).
+     */
+    public record DenialFlood(String floodId, String staff, String actorRole, String office, Instant from,
+                              Instant until, long attempts, int citizens) {
     }
 
     @GetMapping("/api/dpo/anomalies")
@@ -81,7 +90,8 @@ public class DpoAnomaliesController {
                     + "'to'), staff whose look-ups on a day exceed the configured multiple of their office's median "
                     + "that day, staff look-ups outside the configured office hours, staff look-ups that showed data "
                     + "without case context, and staff look-ups of citizens with a strictly confidential case or an "
-                    + "information block. Each section lists at most 'limit' items (1-500, default 100) and says "
+                    + "information block, and floods of denied requests (a caller's denials past the threshold, counted "
+                    + "per window and citizen). Each section lists at most 'limit' items (1-500, default 100) and says "
                     + "whether more matched. Staff are shown as pseudonyms.")
     public AnomalyReport report(
             @Parameter(description = "start, inclusive: 2026-11-16 or 2026-11-16T00:00:00Z") @RequestParam(required = false) String from,
@@ -106,7 +116,10 @@ public class DpoAnomaliesController {
                         h.lookups(), h.officeMedian(), h.staffInOffice())),
                 Section.of(anomalies.outsideOfficeHours(period), DpoAccessLogController::view),
                 Section.of(anomalies.withoutCaseContext(period), DpoAccessLogController::view),
-                Section.of(anomalies.strictlyConfidentialOrBlocked(period), DpoAccessLogController::view));
+                Section.of(anomalies.strictlyConfidentialOrBlocked(period), DpoAccessLogController::view),
+                Section.of(anomalies.denialFloods(period), f -> new DenialFlood(f.floodId(), f.staff(),
+                        f.actorRole().name(), f.office() == null ? null : f.office().value(), f.from(), f.until(),
+                        f.attempts(), f.citizens())));
     }
 
     private Section<BreakGlassUse> breakGlassAwaitingReview(Instant end, int limit) {

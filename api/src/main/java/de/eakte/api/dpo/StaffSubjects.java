@@ -1,6 +1,7 @@
 package de.eakte.api.dpo;
 
 import de.eakte.audit.log.DpoAccessLogProjection;
+import de.eakte.core.access.AccessDenialsAggregated;
 import de.eakte.core.access.AccessRecorded;
 import de.eakte.core.access.SearchRecorded;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -61,6 +62,9 @@ public class StaffSubjects {
                 Object payload = e.getPayload();
                 if (payload instanceof AccessRecorded access) {
                     return Optional.ofNullable(view.staffSubject(access));
+                }
+                if (payload instanceof AccessDenialsAggregated flood) {
+                    return Optional.ofNullable(view.staffSubject(flood));
                 }
                 if (payload instanceof SearchRecorded search) {
                     return Optional.ofNullable(view.staffSubject(search));

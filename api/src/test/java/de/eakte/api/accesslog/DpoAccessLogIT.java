@@ -157,7 +157,8 @@ class DpoAccessLogIT extends PostgresApiTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         List<String> lines = Arrays.asList(csv.body().split("\r\n"));
         assertThat(lines.get(0)).isEqualTo("access_id,accessed_at,citizen_id,staff_pseudonym,actor_role,office,purpose,"
-                + "legal_basis,outcome,decision_rule,categories,file_references,break_glass,flagged,channel");
+                + "legal_basis,outcome,decision_rule,categories,file_references,break_glass,flagged,channel,attempts,"
+                + "attempted_until,flood_rules,case_context,strictly_confidential,information_block");
         assertThat(lines).hasSize(7);
         assertThat(lines.subList(1, 7)).allSatisfy(line -> assertThat(line).contains(citizenId));
         assertThat(lines.get(6)).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'-1+1,GRANTED,");

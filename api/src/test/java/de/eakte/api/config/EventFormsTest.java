@@ -7,6 +7,7 @@ import de.eakte.core.access.AccessOutcome;
 import de.eakte.core.access.AccessRecorded;
 import de.eakte.core.access.Channel;
 import de.eakte.core.access.SearchRecorded;
+import de.eakte.core.access.AccessDenialsAggregated;
 import de.eakte.core.access.SearchScope;
 import de.eakte.core.access.DataCategory;
 import de.eakte.core.access.DecisionFacts;
@@ -147,6 +148,7 @@ class EventFormsTest {
 
     private static final UUID ACCESS = UUID.fromString("2c3d4e5f-6071-4829-93a4-b5c6d7e8f901");
     private static final UUID SEARCH = UUID.fromString("5f607182-93a4-4b52-86d7-e8f90a1b2c3d");
+    private static final UUID FLOOD_ENTRY = UUID.fromString("6a7b8c9d-0e1f-4a2b-8c3d-4e5f60718293");
     private static final KeyId ACCESS_KEY = KeyId.accessPeriod("bmg", java.time.YearMonth.of(2026, 3));
 
     private static Sealed access(de.eakte.core.crypto.PersonalField<String> field, String value) {
@@ -155,6 +157,10 @@ class EventFormsTest {
 
     private static Sealed search(de.eakte.core.crypto.PersonalField<String> field, String value) {
         return SEALER.seal(ACCESS_KEY, SEARCH.toString(), field, value);
+    }
+
+    private static Sealed flood(de.eakte.core.crypto.PersonalField<String> field, String value) {
+        return SEALER.seal(ACCESS_KEY, FLOOD_ENTRY.toString(), field, value);
     }
 
     private static Sealed ofCase(de.eakte.core.crypto.PersonalField<String> field, String value) {
@@ -203,6 +209,11 @@ class EventFormsTest {
                         search(AccessFields.SEARCH_CRITERIA, "query=jurgen maier 1961"), AccessOutcome.GRANTED,
                         "search", 1, "AMTSHILFE", "VwVfG §§ 4-8", search(AccessFields.SEARCH_REASON, "Prüfung Zuständigkeit"),
                         "corr-2"),
+                new AccessDenialsAggregated(FLOOD_ENTRY, UUID.fromString("7b8c9d0e-1f2a-4b3c-9d4e-5f6071829304"),
+                        CITIZEN, AT, AT.plusSeconds(42), Role.STAFF, flood(AccessFields.DENIALS_ACTOR_SUBJECT, "mallory"),
+                        new OfficeCode("32"), 17, new java.util.TreeMap<>(java.util.Map.of("purpose-required", 12,
+                        "case-not-visible", 5)), java.util.Set.of(Channel.REST, Channel.SEARCH),
+                        "q4bN0k8m3lV0Q3d1dW5nc2VpbnRyYWctdm9yaGVyLTAwMDAwMDAwMDA="),
                 new AccessLogKeysDestroyed(List.of(KeyId.accessPeriod("bmg", java.time.YearMonth.of(2025, 1)),
                         KeyId.accessPeriod("default", java.time.YearMonth.of(2024, 12))), DISPOSAL_AT),
                 new InformationBlockSet(CITIZEN, InformationBlock.BLOCK, AT),
@@ -288,6 +299,7 @@ class EventFormsTest {
         assertThat(SEALER.open(pinned.breakGlass(), ACCESS.toString(), AccessFields.BREAK_GLASS).value())
                 .contains("Notfall: Polizei fragt nach Anschrift");
         assertThat(expected("AccessRecorded")).doesNotContain("alice").doesNotContain("Notfall").doesNotContain("Prüfung");
+        assertThat(expected("AccessDenialsAggregated")).doesNotContain("mallory");
         assertThat(expected("SearchRecorded")).doesNotContain("alice").doesNotContain("jurgen").doesNotContain("Prüfung");
     }
 

@@ -4,6 +4,7 @@ import de.eakte.audit.log.DpoAccessLogProjection;
 import de.eakte.audit.log.DpoAccessLogProjection.Entry;
 import de.eakte.core.shared.InvalidValueException;
 import de.eakte.core.shared.OfficeCode;
+import de.eakte.core.shared.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -123,6 +124,36 @@ public class DpoAnomalies {
     /** Staff look-ups (any outcome) of citizens with a strictly confidential case or an information block. */
     public Section<Entry> strictlyConfidentialOrBlocked(Period p) {
         return entries(" AND sensitive_citizen = TRUE", p);
+    }
+
+    /** One caller's denials past the flood threshold in one window, over all citizens it touched. */
+    public record DenialFlood(String floodId, String staff, Role actorRole, OfficeCode office, Instant from,
+                              Instant until, long attempts, int citizens) {
+    }
+
+    /**
+     * Floods of denied requests (docs/decisions/0008-denial-floods.md), newest first: someone kept
+     * asking for data the policy would not give them, past the threshold at which the log only
+     * counts. Any role, staff or not.
+     */
+    public Section<DenialFlood> denialFloods(Period p) {
+        List<DenialFlood> rows = jdbc.query("""
+                SELECT flood_id, MIN(staff_pseudonym) AS staff, MIN(actor_role) AS actor_role, MIN(office) AS office,
+                       MIN(accessed_at) AS first_at, MAX(attempted_until) AS last_at, SUM(attempts) AS attempts,
+                       COUNT(*) AS citizens
+                FROM dpo_access_log
+                WHERE flood_id IS NOT NULL AND accessed_at >= ? AND accessed_at < ?
+                GROUP BY flood_id
+                ORDER BY first_at DESC, flood_id
+                LIMIT ?""",
+                (rs, i) -> new DenialFlood(rs.getString("flood_id"), rs.getString("staff"),
+                        Role.valueOf(rs.getString("actor_role")),
+                        rs.getString("office") == null ? null : new OfficeCode(rs.getString("office")),
+                        rs.getObject("first_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("last_at", java.time.OffsetDateTime.class).toInstant(), rs.getLong("attempts"),
+                        rs.getInt("citizens")),
+                utc(p.from()), utc(p.to()), p.limit() + 1);
+        return Section.of(rows, p.limit());
     }
 
     private Section<Entry> entries(String condition, Period p, Object... more) {

@@ -1,5 +1,6 @@
 package de.eakte.audit.log;
 
+import de.eakte.core.access.AccessDenialsAggregated;
 import de.eakte.core.access.AccessFields;
 import de.eakte.core.access.AccessLogKeysDestroyed;
 import de.eakte.core.access.AccessOutcome;
@@ -52,6 +53,9 @@ public class CitizenAccessLogProjection {
     public static final String PROCESSING_GROUP = "citizen-access-log";
     public static final int MAX_LIMIT = 100;
 
+    /** The rule an entry standing for a flood of denials shows; the rules themselves are in the event. */
+    public static final String DENIAL_FLOOD_RULE = "denial-flood";
+
     private static final String REFERENCE_PREFIX = "ZP-";
     private static final int MAX_CURSOR_LENGTH = 200;
 
@@ -93,6 +97,37 @@ public class CitizenAccessLogProjection {
                 event.outcome() == AccessOutcome.BREAK_GLASS || event.breakGlass() != null, event.flagged(),
                 event.channel().name(), joined(event.fileReferences()), event.sealedWith().value(), eventId,
                 chainSequence, event.previousHash());
+    }
+
+    /**
+     * A caller's denials past the flood threshold in one window, for this citizen: one entry that
+     * says how many attempts it stands for and until when (docs/decisions/0008-denial-floods.md).
+     */
+    @EventHandler
+    public void on(AccessDenialsAggregated event, @MessageIdentifier String eventId,
+                   @SequenceNumber Long chainSequence) {
+        if (event.actorRole() == Role.CITIZEN) {
+            return;
+        }
+        if (sealer.open(event.actorSubject(), event.entryId().toString(), AccessFields.DENIALS_ACTOR_SUBJECT)
+                .isRedacted()) {
+            return;
+        }
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_access_log WHERE access_id = ?",
+                Integer.class, event.entryId().toString());
+        if (known != null && known > 0) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO citizen_access_log (access_id, reference_number, citizen_id, accessed_at, office,
+                  actor_role, purpose, legal_basis, categories, outcome, decision_rule, break_glass, flagged, channel,
+                  file_references, sealed_key, event_id, chain_sequence, previous_hash, attempts, attempted_until)
+                VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, '', ?, ?, FALSE, FALSE, ?, '', ?, ?, ?, ?, ?, ?)""",
+                event.entryId().toString(), referenceNumber(event.entryId()), event.citizenId().toString(),
+                event.from().atOffset(ZoneOffset.UTC), event.actorOffice() == null ? null : event.actorOffice().value(),
+                event.actorRole().name(), AccessOutcome.DENIED.name(), DENIAL_FLOOD_RULE,
+                event.channels().iterator().next().name(), event.sealedWith().value(), eventId, chainSequence,
+                event.previousHash(), event.attempts(), event.until().atOffset(ZoneOffset.UTC));
     }
 
     /** For callers outside a processor: the access id is the event id (the recorder stores it so). */
@@ -235,7 +270,8 @@ public class CitizenAccessLogProjection {
     public record Entry(UUID accessId, String referenceNumber, Instant at, OfficeCode office, Role actorRole,
                         String purpose, String legalBasis, Set<DataCategory> categories, AccessOutcome outcome,
                         String rule, boolean breakGlass, boolean flagged, Channel channel,
-                        List<FileReference> fileReferences, String eventId, Long chainSequence, String previousHash) {
+                        List<FileReference> fileReferences, String eventId, Long chainSequence, String previousHash,
+                        int attempts, Instant attemptedUntil) {
     }
 
     /** The citizen's entry with this reference number, if it is theirs (for its ledger proof). */
@@ -292,7 +328,8 @@ public class CitizenAccessLogProjection {
                 AccessOutcome.valueOf(rs.getString("outcome")), rs.getString("decision_rule"),
                 rs.getBoolean("break_glass"), rs.getBoolean("flagged"), Channel.valueOf(rs.getString("channel")),
                 split(references).stream().map(FileReference::parse).toList(), rs.getString("event_id"),
-                rs.getObject("chain_sequence") == null ? null : rs.getLong("chain_sequence"), rs.getString("previous_hash"));
+                rs.getObject("chain_sequence") == null ? null : rs.getLong("chain_sequence"), rs.getString("previous_hash"),
+                rs.getInt("attempts"), instant(rs, "attempted_until"));
     }
 
     /** The period condition for count and usages, adding its arguments. */

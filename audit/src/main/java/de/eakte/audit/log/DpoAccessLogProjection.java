@@ -1,5 +1,6 @@
 package de.eakte.audit.log;
 
+import de.eakte.core.access.AccessDenialsAggregated;
 import de.eakte.core.access.AccessFields;
 import de.eakte.core.access.AccessLogKeysDestroyed;
 import de.eakte.core.access.AccessOutcome;
@@ -41,6 +42,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -144,6 +146,50 @@ public class DpoAccessLogProjection {
                 eventId, event.sealedWith().value());
     }
 
+    /**
+     * A caller's denials past the flood threshold for one citizen in one window: one row that says
+     * how many attempts it stands for, by which rules, until when, and which flood it belongs to.
+     */
+    @EventHandler
+    void on(AccessDenialsAggregated event, EventMessage<?> message) {
+        store(event, message.getIdentifier());
+    }
+
+    /** A flood entry handed in directly (tests), without its place in the event store. */
+    public void on(AccessDenialsAggregated event) {
+        store(event, null);
+    }
+
+    private void store(AccessDenialsAggregated event, String eventId) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_log WHERE access_id = ?",
+                Integer.class, event.entryId().toString());
+        if (known != null && known > 0) {
+            return;
+        }
+        String subject = staffSubject(event);
+        if (subject == null) {
+            return;
+        }
+        ZonedDateTime local = event.from().atZone(zone);
+        jdbc.update("""
+                INSERT INTO dpo_access_log (access_id, accessed_at, citizen_id, staff_pseudonym, actor_role, office,
+                  outcome, decision_rule, categories, file_references, break_glass, flagged, channel,
+                  local_day, local_weekday, local_minute, event_id, sealed_key, attempts, attempted_until, flood_id,
+                  flood_rules)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', FALSE, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.entryId().toString(), utc(event.from()), event.citizenId().toString(), pseudonym(subject),
+                event.actorRole().name(), event.actorOffice() == null ? null : event.actorOffice().value(),
+                AccessOutcome.DENIED.name(), CitizenAccessLogProjection.DENIAL_FLOOD_RULE,
+                event.channels().iterator().next().name(), local.toLocalDate(), local.getDayOfWeek().getValue(),
+                local.getHour() * 60 + local.getMinute(), eventId, event.sealedWith().value(), event.attempts(),
+                utc(event.until()), event.floodId().toString(), floodRules(event.rules()));
+    }
+
+    /** The rules of a flood entry as {@code rule=count}, comma-separated, in rule order. */
+    static String floodRules(Map<String, Integer> rules) {
+        return rules.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    }
+
     /** A staff search (group query): who (as a pseudonym), when, why, with which criteria, how many hits. */
     @EventHandler
     void on(SearchRecorded event, EventMessage<?> message) {
@@ -197,6 +243,12 @@ public class DpoAccessLogProjection {
             jdbc.update("DELETE FROM dpo_access_log WHERE sealed_key = ?", sealedKey.value());
             jdbc.update("DELETE FROM dpo_search_log WHERE sealed_key = ?", sealedKey.value());
         }
+    }
+
+    /** The caller of a flood entry as the event holds it; see {@link #staffSubject(AccessRecorded)}. */
+    public String staffSubject(AccessDenialsAggregated event) {
+        return sealer.open(event.actorSubject(), event.entryId().toString(), AccessFields.DENIALS_ACTOR_SUBJECT)
+                .orElse(null);
     }
 
     /** The staff member of a search as the event holds it; see {@link #staffSubject(AccessRecorded)}. */
@@ -272,7 +324,8 @@ public class DpoAccessLogProjection {
     public record Entry(UUID accessId, Instant at, CitizenId citizenId, String staff, Role actorRole,
                         OfficeCode office, String purpose, String legalBasis, AccessOutcome outcome, String rule,
                         Set<DataCategory> categories, List<FileReference> fileReferences, boolean breakGlass,
-                        boolean flagged, Channel channel, DecisionFacts facts) {
+                        boolean flagged, Channel channel, DecisionFacts facts, int attempts, Instant attemptedUntil,
+                        String floodRules) {
     }
 
     /**
@@ -353,6 +406,7 @@ public class DpoAccessLogProjection {
     /** One row of {@code dpo_access_log} as an entry. */
     public static Entry entry(ResultSet rs) throws SQLException {
         String office = rs.getString("office");
+        OffsetDateTime attemptedUntil = rs.getObject("attempted_until", OffsetDateTime.class);
         EnumSet<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         split(rs.getString("categories")).forEach(c -> categories.add(DataCategory.valueOf(c)));
         return new Entry(UUID.fromString(rs.getString("access_id")),
@@ -363,7 +417,8 @@ public class DpoAccessLogProjection {
                 Collections.unmodifiableSet(categories),
                 split(rs.getString("file_references")).stream().map(FileReference::parse).toList(),
                 rs.getBoolean("break_glass"), rs.getBoolean("flagged"), Channel.valueOf(rs.getString("channel")),
-                facts(rs));
+                facts(rs), rs.getInt("attempts"), attemptedUntil == null ? null : attemptedUntil.toInstant(),
+                rs.getString("flood_rules"));
     }
 
     private static DecisionFacts facts(ResultSet rs) throws SQLException {

@@ -17,6 +17,8 @@ public final class AccessFields {
             new PersonalField<>("search.actor-subject", Codecs.TEXT);
     public static final PersonalField<String> SEARCH_CRITERIA = new PersonalField<>("search.criteria", Codecs.TEXT);
     public static final PersonalField<String> SEARCH_REASON = new PersonalField<>("search.reason", Codecs.TEXT);
+    public static final PersonalField<String> DENIALS_ACTOR_SUBJECT =
+            new PersonalField<>("denials.actor-subject", Codecs.TEXT);
 
     private AccessFields() {
     }
