@@ -59,8 +59,16 @@ class DenialFloodIT extends PostgresApiTest {
     @Test
     void givenDenialsPastTheThreshold_whenTheWindowEnds_thenOneEntryPerCitizenStandsForTheRest() {
         String registrar = staffToken("flood-anna-" + run, "33");
-        String first = createCitizen(registrar, citizenBody("Flut", "Erste", "1970-01-01"));
-        String second = createCitizen(registrar, citizenBody("Flut", "Zweite", "1971-01-01"));
+        Http.Response firstCreated = http.post("/api/citizens", citizenBody("Flut", "Erste", "1970-01-01"))
+                .token(registrar).send();
+        Http.Response secondCreated = http.post("/api/citizens", citizenBody("Flut", "Zweite", "1971-01-01"))
+                .token(registrar).send();
+        assertThat(firstCreated.status()).as(firstCreated.body()).isEqualTo(201);
+        assertThat(secondCreated.status()).as(secondCreated.body()).isEqualTo(201);
+        String first = firstCreated.text("citizenId");
+        String second = secondCreated.text("citizenId");
+        // both files are in the read model before the first request (a 404 is no decision)
+        String consistency = secondCreated.header("Consistency-Token");
         String flooder = "flood-mallory-" + run;
         String mallory = staffToken(flooder, "32");
         long mark = events.mark();
@@ -69,10 +77,12 @@ class DenialFloodIT extends PostgresApiTest {
 
         // every request is refused the same way, counted or not: no purpose, no case context
         for (int i = 0; i < threshold + extraOnFirst; i++) {
-            assertProblem(http.get("/api/citizens/" + first + "/file").token(mallory).send(), 403, "access-denied");
+            assertProblem(http.get("/api/citizens/" + first + "/file").token(mallory)
+                    .header("Consistency-Token", firstCreated.header("Consistency-Token")).send(), 403, "access-denied");
         }
         for (int i = 0; i < extraOnSecond; i++) {
-            assertProblem(http.get("/api/citizens/" + second + "/file").token(mallory).send(), 403, "access-denied");
+            assertProblem(http.get("/api/citizens/" + second + "/file").token(mallory)
+                    .header("Consistency-Token", consistency).send(), 403, "access-denied");
         }
 
         assertThat(events.payloadsSince(mark, StoredEvents.ACCESS_RECORDED))
