@@ -104,8 +104,9 @@ public class AccessConfiguration {
 
     @Bean
     AccessLogKeyShredder accessLogKeyShredder(JdbcTemplate jdbc, DataKeys keys, AccessLogRetention retention,
-                                              EventBus eventBus, TransactionManager transactions, Clock clock) {
-        return new AccessLogKeyShredder(jdbc, keys, retention, eventBus, transactions, clock);
+                                              EventBus eventBus, TransactionManager transactions, Clock clock,
+                                              BreakGlassRegistry breakGlass) {
+        return new AccessLogKeyShredder(jdbc, keys, retention, eventBus, transactions, clock, breakGlass);
     }
 
     @Bean
@@ -118,8 +119,9 @@ public class AccessConfiguration {
     @Bean
     BreakGlassRegistry breakGlassRegistry(JdbcTemplate jdbc, EventBus eventBus, TransactionManager transactions,
                                           Clock clock,
-                                          @Value("${eakte.access.break-glass.duration:PT30M}") Duration duration) {
-        return new BreakGlassRegistry(jdbc, eventBus, transactions, clock, duration);
+                                          @Value("${eakte.access.break-glass.duration:PT30M}") Duration duration,
+                                          FieldSealer sealer, AccessLogRetention retention) {
+        return new BreakGlassRegistry(jdbc, eventBus, transactions, clock, duration, sealer, retention);
     }
 
     /** The search model's queries: only CitizenDataReads asks them, hit by hit through the policy. */

@@ -21,7 +21,8 @@ import java.util.List;
  * Destroys the keys of access-log periods whose retention has ended and records that as
  * {@link AccessLogKeysDestroyed}, in one transaction; the access-log read models then delete the
  * entries sealed under them. Daily ({@code eakte.access-log.retention.cron}, Berlin time; "-"
- * switches it off) and by {@code retention access-log}. Several instances may run it at once:
+ * switches it off) and by {@code retention access-log}. The break-glass grants of those periods are
+ * deleted in the same transaction. Several instances may run it at once:
  * destroying a destroyed key is a no-op, and a second event naming it deletes nothing more.
  */
 public class AccessLogKeyShredder {
@@ -34,9 +35,11 @@ public class AccessLogKeyShredder {
     private final EventBus eventBus;
     private final TransactionManager transactions;
     private final Clock clock;
+    private final BreakGlassRegistry breakGlass;
 
     public AccessLogKeyShredder(JdbcTemplate jdbc, DataKeys keys, AccessLogRetention retention, EventBus eventBus,
-                                TransactionManager transactions, Clock clock) {
+                                TransactionManager transactions, Clock clock, BreakGlassRegistry breakGlass) {
+        this.breakGlass = breakGlass;
         this.jdbc = jdbc;
         this.keys = keys;
         this.retention = retention;
@@ -58,6 +61,8 @@ public class AccessLogKeyShredder {
         unitOfWork.attachTransaction(transactions);
         unitOfWork.execute(() -> {
             due.forEach(keys::destroyFamily);
+            // the break-glass queue keeps the person and the justification in clear until then
+            breakGlass.forget(due);
             eventBus.publish(GenericEventMessage.asEventMessage(new AccessLogKeysDestroyed(due, now)));
         });
         return due;

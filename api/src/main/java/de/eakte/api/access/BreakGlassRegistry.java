@@ -23,6 +23,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import de.eakte.audit.access.AccessLogRetention;
+import de.eakte.core.access.AccessFields;
+import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.KeyId;
 import java.util.UUID;
 
 /**
@@ -36,7 +40,7 @@ public class BreakGlassRegistry {
 
     public record Grant(String grantId, String actorSubject, String actorRole, String actorOffice, String citizenId,
                         String justification, Instant openedAt, Instant expiresAt, String reviewStatus,
-                        String reviewedBy, Instant reviewedAt, String reviewNote) {
+                        String reviewedBy, Instant reviewedAt, String reviewNote, String sealedKey) {
     }
 
     private final JdbcTemplate jdbc;
@@ -44,9 +48,13 @@ public class BreakGlassRegistry {
     private final TransactionManager transactions;
     private final Clock clock;
     private final Duration grantDuration;
+    private final FieldSealer sealer;
+    private final AccessLogRetention retention;
 
     public BreakGlassRegistry(JdbcTemplate jdbc, EventBus events, TransactionManager transactions, Clock clock,
-                              Duration grantDuration) {
+                              Duration grantDuration, FieldSealer sealer, AccessLogRetention retention) {
+        this.sealer = sealer;
+        this.retention = retention;
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
@@ -80,8 +88,11 @@ public class BreakGlassRegistry {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plus(grantDuration);
-        BreakGlassOpened event = new BreakGlassOpened(id, citizen, actor.role().claimValue(), actor.subject(),
-                actor.office(), justification, now, expires);
+        KeyId key = retention.keyFor(now, null);
+        BreakGlassOpened event = new BreakGlassOpened(id, citizen, actor.role().claimValue(),
+                sealer.seal(key, id.toString(), AccessFields.BREAK_GLASS_ACTOR_SUBJECT, actor.subject()),
+                actor.office(), sealer.seal(key, id.toString(), AccessFields.BREAK_GLASS_JUSTIFICATION, justification),
+                now, expires);
         try {
             jdbc.update("INSERT INTO break_glass_person (actor_subject) VALUES (?)", actor.subject());
         } catch (DuplicateKeyException known) {
@@ -97,14 +108,13 @@ public class BreakGlassRegistry {
             opened[0] = true;
             jdbc.update("""
                     INSERT INTO break_glass_grant (grant_id, actor_subject, actor_role, actor_office, citizen_id,
-                      justification, opened_at, expires_at, review_status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""",
+                      justification, opened_at, expires_at, review_status, sealed_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""",
                     id.toString(), actor.subject(), actor.role().claimValue(),
                     actor.office() == null ? null : actor.office().value(), citizen.toString(), justification,
-                    utc(now), utc(expires));
-            events.publish(GenericEventMessage.asEventMessage(event).andMetaData(Map.of(
-                    "actorSubject", actor.subject(), "actorRole", actor.role().claimValue(),
-                    "correlationId", correlationId)));
+                    utc(now), utc(expires), key.value());
+            // the person is only in the sealed payload, not in the metadata stored in clear
+            events.publish(GenericEventMessage.asEventMessage(event).andMetaData(metaData(actor, correlationId)));
         });
         return opened[0] ? Optional.of(id) : Optional.empty();
     }
@@ -135,19 +145,49 @@ public class BreakGlassRegistry {
             if (updated != 1) {
                 throw DomainRuleViolation.conflict("already-reviewed", "this break-glass use was reviewed already");
             }
-            events.publish(GenericEventMessage.asEventMessage(
-                    new BreakGlassReviewed(grantId, reviewer.subject(), verdict.name(), note, now)).andMetaData(Map.of(
-                    "actorSubject", reviewer.subject(), "actorRole", reviewer.role().claimValue(),
-                    "correlationId", correlationId)));
+            KeyId key = grant.sealedKey() != null ? new KeyId(grant.sealedKey())
+                    : retention.keyFor(grant.openedAt(), null);
+            String id = grantId.toString();
+            events.publish(GenericEventMessage.asEventMessage(new BreakGlassReviewed(grantId,
+                    sealer.seal(key, id, AccessFields.BREAK_GLASS_REVIEWER, reviewer.subject()), verdict.name(),
+                    sealer.seal(key, id, AccessFields.BREAK_GLASS_REVIEW_NOTE, note), now))
+                    .andMetaData(metaData(reviewer, correlationId)));
         });
         return jdbc.query("SELECT * FROM break_glass_grant WHERE grant_id = ?", this::grant, grantId.toString()).get(0);
+    }
+
+    /**
+     * Forgets the grants whose events were sealed under these keys, once their access-log period's
+     * retention ended and the keys were destroyed; answers how many rows went.
+     */
+    public int forget(List<KeyId> destroyed) {
+        int deleted = 0;
+        for (KeyId key : destroyed) {
+            deleted += jdbc.update("DELETE FROM break_glass_grant WHERE sealed_key = ?", key.value());
+        }
+        // the quota's lock rows of people with no grant left name them too
+        jdbc.update("""
+                DELETE FROM break_glass_person WHERE NOT EXISTS
+                  (SELECT 1 FROM break_glass_grant g WHERE g.actor_subject = break_glass_person.actor_subject)""");
+        return deleted;
+    }
+
+    /** Role and correlation id: the person stays in the sealed payload. */
+    private static Map<String, Object> metaData(Actor actor, String correlationId) {
+        Map<String, Object> meta = new java.util.HashMap<>();
+        meta.put("actorRole", actor.role().claimValue());
+        if (correlationId != null) {
+            meta.put("correlationId", correlationId);
+        }
+        return meta;
     }
 
     private Grant grant(ResultSet rs, int row) throws SQLException {
         return new Grant(rs.getString("grant_id"), rs.getString("actor_subject"), rs.getString("actor_role"),
                 rs.getString("actor_office"), rs.getString("citizen_id"), rs.getString("justification"),
                 instant(rs, "opened_at"), instant(rs, "expires_at"), rs.getString("review_status"),
-                rs.getString("reviewed_by"), instant(rs, "reviewed_at"), rs.getString("review_note"));
+                rs.getString("reviewed_by"), instant(rs, "reviewed_at"), rs.getString("review_note"),
+                rs.getString("sealed_key"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package de.eakte.api.accesslog;
 
 import de.eakte.api.access.AccessLogKeyShredder;
+import de.eakte.api.access.BreakGlassRegistry;
 import de.eakte.api.support.PlaintextScan;
 import de.eakte.api.support.PostgresApiTest;
 import de.eakte.core.access.AccessOutcome;
@@ -32,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * Access-log retention on PostgreSQL with the shared clock: an entry and a search of a month whose
  * retention (BMG: 12 months after the month) has ended and a recent entry of the same citizen are
  * recorded; destroying the expired keys removes the old entry from the citizen's and the DPO's log,
- * keeps the recent one, keeps every event in the store, and no table holds a sealed field in clear.
+ * keeps the recent one, deletes a break-glass grant of that time (default class, two years), keeps
+ * every event in the store, and no table holds a sealed field in clear.
  */
 class AccessLogRetentionIT extends PostgresApiTest {
 
@@ -41,6 +43,9 @@ class AccessLogRetentionIT extends PostgresApiTest {
 
     @Autowired
     private AccessLogKeyShredder shredder;
+
+    @Autowired
+    private BreakGlassRegistry breakGlass;
 
     @Test
     void givenAnOldAndARecentEntry_whenExpiredKeysAreDestroyed_thenOnlyTheOldLeavesBothLogs() {
@@ -51,13 +56,15 @@ class AccessLogRetentionIT extends PostgresApiTest {
         UUID oldAccess = UUID.randomUUID();
         UUID recentAccess = UUID.randomUUID();
         List<String> secrets = List.of("oldactor" + run, "altgrund" + run, "newactor" + run, "neugrund" + run,
-                "suchname" + run);
+                "suchname" + run, "glasactor" + run, "Notfall glasgrund" + run);
         try {
             clock.set(old);
             recorder.record(entry(oldAccess, old, citizen, "oldactor" + run, "altgrund" + run));
             recorder.recordSearch(new SearchRecord(UUID.randomUUID(), old, Actor.staff("oldactor" + run,
                             new OfficeCode("33")), SearchScope.CITIZENS, "query=suchname" + run, AccessOutcome.GRANTED,
                             "search", 0, "BMG-34", "BMG § 34", "altgrund" + run, null), List.of());
+            assertThat(breakGlass.open(Actor.staff("glasactor" + run, new OfficeCode("32")), citizen,
+                    "Notfall glasgrund" + run, 3, null)).isPresent();
         } finally {
             clock.set(now);
         }
@@ -78,6 +85,8 @@ class AccessLogRetentionIT extends PostgresApiTest {
         assertThat(jdbc.queryForObject("SELECT access_id FROM dpo_access_log WHERE citizen_id = ?", String.class,
                 citizen.toString())).isEqualTo(recentAccess.toString());
         assertThat(countEvents()).as("the events stay, one more records the destruction").isEqualTo(events + 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM break_glass_grant WHERE citizen_id = ?", Integer.class,
+                citizen.toString())).as("the old break-glass grant is forgotten with its period").isZero();
         assertThat(shredder.destroyExpired()).as("nothing left to destroy").doesNotContain(oldKey);
         assertThat(PlaintextScan.findings(jdbc, "public", secrets)).isEmpty();
     }

@@ -148,6 +148,7 @@ class EventFormsTest {
 
     private static final UUID ACCESS = UUID.fromString("2c3d4e5f-6071-4829-93a4-b5c6d7e8f901");
     private static final UUID SEARCH = UUID.fromString("5f607182-93a4-4b52-86d7-e8f90a1b2c3d");
+    private static final UUID GRANT = UUID.fromString("3d4e5f60-7182-4930-a4b5-c6d7e8f90a1b");
     private static final UUID FLOOD_ENTRY = UUID.fromString("6a7b8c9d-0e1f-4a2b-8c3d-4e5f60718293");
     private static final KeyId ACCESS_KEY = KeyId.accessPeriod("bmg", java.time.YearMonth.of(2026, 3));
 
@@ -157,6 +158,10 @@ class EventFormsTest {
 
     private static Sealed search(de.eakte.core.crypto.PersonalField<String> field, String value) {
         return SEALER.seal(ACCESS_KEY, SEARCH.toString(), field, value);
+    }
+
+    private static Sealed grant(de.eakte.core.crypto.PersonalField<String> field, String value) {
+        return SEALER.seal(ACCESS_KEY, GRANT.toString(), field, value);
     }
 
     private static Sealed flood(de.eakte.core.crypto.PersonalField<String> field, String value) {
@@ -218,10 +223,11 @@ class EventFormsTest {
                         KeyId.accessPeriod("default", java.time.YearMonth.of(2024, 12))), DISPOSAL_AT),
                 new InformationBlockSet(CITIZEN, InformationBlock.BLOCK, AT),
                 new InformationBlockLifted(CITIZEN, AT),
-                new BreakGlassOpened(UUID.fromString("3d4e5f60-7182-4930-a4b5-c6d7e8f90a1b"), CITIZEN, "staff", "bob",
-                        new OfficeCode("32"), "Notfall: Polizei fragt nach Anschrift", AT, AT.plusSeconds(1800)),
-                new BreakGlassReviewed(UUID.fromString("3d4e5f60-7182-4930-a4b5-c6d7e8f90a1b"), "dora", "JUSTIFIED",
-                        "Polizeieinsatz bestätigt", AT),
+                new BreakGlassOpened(GRANT, CITIZEN, "staff", grant(AccessFields.BREAK_GLASS_ACTOR_SUBJECT, "bob"),
+                        new OfficeCode("32"), grant(AccessFields.BREAK_GLASS_JUSTIFICATION,
+                        "Notfall: Polizei fragt nach Anschrift"), AT, AT.plusSeconds(1800)),
+                new BreakGlassReviewed(GRANT, grant(AccessFields.BREAK_GLASS_REVIEWER, "dora"), "JUSTIFIED",
+                        grant(AccessFields.BREAK_GLASS_REVIEW_NOTE, "Polizeieinsatz bestätigt"), AT),
                 new PurposeChangeProposed(CHANGE, PurposeChangeKind.PUT, new OfficeCode("33"), new PurposeCode("WAFFG-5"),
                         "Zuverlässigkeitsprüfung", "WaffG § 5 Abs. 5",
                         List.of(DataCategory.MASTER_DATA, DataCategory.ADDRESS_HISTORY),
@@ -300,6 +306,8 @@ class EventFormsTest {
                 .contains("Notfall: Polizei fragt nach Anschrift");
         assertThat(expected("AccessRecorded")).doesNotContain("alice").doesNotContain("Notfall").doesNotContain("Prüfung");
         assertThat(expected("AccessDenialsAggregated")).doesNotContain("mallory");
+        assertThat(expected("BreakGlassOpened")).doesNotContain("bob").doesNotContain("Notfall");
+        assertThat(expected("BreakGlassReviewed")).doesNotContain("dora").doesNotContain("Polizei");
         assertThat(expected("SearchRecorded")).doesNotContain("alice").doesNotContain("jurgen").doesNotContain("Prüfung");
     }
 

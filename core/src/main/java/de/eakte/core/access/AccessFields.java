@@ -17,6 +17,14 @@ public final class AccessFields {
             new PersonalField<>("search.actor-subject", Codecs.TEXT);
     public static final PersonalField<String> SEARCH_CRITERIA = new PersonalField<>("search.criteria", Codecs.TEXT);
     public static final PersonalField<String> SEARCH_REASON = new PersonalField<>("search.reason", Codecs.TEXT);
+    public static final PersonalField<String> BREAK_GLASS_ACTOR_SUBJECT =
+            new PersonalField<>("breakglass.actor-subject", Codecs.TEXT);
+    public static final PersonalField<String> BREAK_GLASS_JUSTIFICATION =
+            new PersonalField<>("breakglass.justification", Codecs.TEXT);
+    public static final PersonalField<String> BREAK_GLASS_REVIEWER =
+            new PersonalField<>("breakglass.reviewer-subject", Codecs.TEXT);
+    public static final PersonalField<String> BREAK_GLASS_REVIEW_NOTE =
+            new PersonalField<>("breakglass.review-note", Codecs.TEXT);
     public static final PersonalField<String> DENIALS_ACTOR_SUBJECT =
             new PersonalField<>("denials.actor-subject", Codecs.TEXT);
 
