@@ -3,6 +3,7 @@ package de.eakte.api.accesslog;
 import de.eakte.api.support.Http;
 import de.eakte.api.support.PostgresApiTest;
 import de.eakte.api.support.StoredEvents;
+import de.eakte.audit.access.DenialFloodRecorder;
 import de.eakte.audit.log.DpoAccessLogProjection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,9 @@ class DenialFloodIT extends PostgresApiTest {
 
     @Autowired
     private DpoAccessLogProjection dpoView;
+
+    @Autowired
+    private DenialFloodRecorder floods;
 
     private StoredEvents events;
     private String run;
@@ -92,12 +96,14 @@ class DenialFloodIT extends PostgresApiTest {
         assertThat(events.payloadsSince(mark, AGGREGATED)).as("the window has not ended").isEmpty();
 
         clock.advance(Duration.ofMinutes(2));
+        // the ticker stores ended floods every second; asking at once as well shows any failure here
+        floods.storeReady(false);
         await().atMost(Duration.ofSeconds(10)).until(() -> events.payloadsSince(mark, AGGREGATED).size() == 2);
 
-        List<JsonNode> floods = events.payloadsSince(mark, AGGREGATED);
-        JsonNode onFirst = floods.stream().filter(f -> f.path("citizenId").asString().equals(first)).findFirst()
+        List<JsonNode> stored = events.payloadsSince(mark, AGGREGATED);
+        JsonNode onFirst = stored.stream().filter(f -> f.path("citizenId").asString().equals(first)).findFirst()
                 .orElseThrow();
-        JsonNode onSecond = floods.stream().filter(f -> f.path("citizenId").asString().equals(second)).findFirst()
+        JsonNode onSecond = stored.stream().filter(f -> f.path("citizenId").asString().equals(second)).findFirst()
                 .orElseThrow();
         assertThat(onFirst.path("attempts").asInt()).isEqualTo(extraOnFirst);
         assertThat(onSecond.path("attempts").asInt()).isEqualTo(extraOnSecond);

@@ -6,6 +6,7 @@ import de.eakte.core.access.AccessRecord;
 import de.eakte.core.access.AccessRecorder;
 import de.eakte.core.access.SearchRecord;
 import de.eakte.core.crypto.FieldSealer;
+import de.eakte.core.crypto.KeyDestroyedException;
 import de.eakte.core.crypto.KeyId;
 import de.eakte.core.shared.CitizenId;
 import org.slf4j.Logger;
@@ -54,8 +55,7 @@ public class DenialFloodRecorder implements AccessRecorder, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleWithFixedDelay(() -> storeReady(false), every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::tick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -71,6 +71,15 @@ public class DenialFloodRecorder implements AccessRecorder, AutoCloseable {
         recorder.recordSearch(search, shown);
     }
 
+    /** One run of the ticker; it must never throw, or the executor would quietly stop running it. */
+    private void tick() {
+        try {
+            storeReady(false);
+        } catch (RuntimeException | Error e) {
+            LOG.error("storing denial floods failed; the next tick tries again", e);
+        }
+    }
+
     /**
      * Stores every flood whose window has ended (with {@code all}, every open one too) and returns
      * how many were stored; one that fails is kept and tried again at the next call.
@@ -81,6 +90,10 @@ public class DenialFloodRecorder implements AccessRecorder, AutoCloseable {
             try {
                 sink.store(new AccessLogAppender.Unit(List.of(), drafts(f)));
                 stored++;
+            } catch (KeyDestroyedException e) {
+                // the period's retention has ended already: nothing of it may be stored any more
+                LOG.warn("denial flood {} ({} attempts) dropped: the key of its period is destroyed", f.floodId(),
+                        f.attempts());
             } catch (RuntimeException e) {
                 LOG.warn("denial flood {} ({} attempts) could not be stored yet; trying again", f.floodId(),
                         f.attempts(), e);
