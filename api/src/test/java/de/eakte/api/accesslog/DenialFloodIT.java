@@ -97,8 +97,8 @@ class DenialFloodIT extends PostgresApiTest {
 
         clock.advance(Duration.ofMinutes(2));
         // the ticker stores ended floods every second; asking at once as well shows any failure here
-        floods.storeReady(false);
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.payloadsSince(mark, AGGREGATED).size() == 2);
+        int storedNow = floods.storeReady(false);
+        await().alias("floods stored (" + storedNow + " by the test's own call)").atMost(Duration.ofSeconds(10)).until(() -> events.payloadsSince(mark, AGGREGATED).size() == 2);
 
         List<JsonNode> stored = events.payloadsSince(mark, AGGREGATED);
         JsonNode onFirst = stored.stream().filter(f -> f.path("citizenId").asString().equals(first)).findFirst()
