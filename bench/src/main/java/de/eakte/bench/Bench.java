@@ -58,23 +58,40 @@ public final class Bench implements AutoCloseable {
     private Bench(Options o, PrintStream out) throws Exception {
         this.o = o;
         this.out = out;
-        this.dataDir = Files.createTempDirectory("eakte-bench-");
-        this.db = Database.create(o);
-        this.tokens = Tokens.createIssuerKey(dataDir);
+        if (o.reuse() != null) {
+            this.dataDir = o.reuse();
+            this.db = Database.existing(o, DataSet.database(dataDir));
+            this.tokens = Tokens.loadIssuerKey(dataDir);
+        } else {
+            this.dataDir = Files.createTempDirectory("eakte-bench-");
+            this.db = Database.create(o);
+            this.tokens = Tokens.createIssuerKey(dataDir);
+        }
     }
 
     /** Runs one scenario (or {@code all}) with its own data set and server; returns what it measured. */
     public static Report run(String scenario, Options o, PrintStream out) throws Exception {
+        if (scenario.equals("generate") && !o.keepDb()) {
+            throw new IllegalArgumentException("generate keeps its data set for --reuse: add --keep-db");
+        }
         try (Bench b = new Bench(o, out)) {
             b.out.printf(Locale.ROOT, "eakte bench %s: %d citizens, %d cases, concurrency %d, warm-up %ds, duration %ds, %d cores, database %s%n",
                     scenario, o.citizens(), o.cases(), o.concurrency(), o.warmup().toSeconds(), o.duration().toSeconds(),
                     Runtime.getRuntime().availableProcessors(), b.db.name);
             b.startServer("main");
-            long t0 = System.nanoTime();
-            b.data = DataSet.generate(o, b.http, b.tokens, out);
-            b.note(String.format(Locale.ROOT, "data set: %d citizens, %d cases created over HTTP in %.1f s (%d generators)",
-                    o.citizens(), b.data.casesCreated.get(), (System.nanoTime() - t0) / 1e9, o.generatorConcurrency()));
+            if (o.reuse() != null) {
+                b.data = DataSet.load(b.dataDir);
+                b.note(String.format(Locale.ROOT, "data set reused from %s: %d citizens, %d cases generated, %d events in the store",
+                        b.dataDir, b.data.size(), b.data.casesCreated.get(), b.db.events()));
+            } else {
+                long t0 = System.nanoTime();
+                b.data = DataSet.generate(o, b.http, b.tokens, out);
+                b.note(String.format(Locale.ROOT, "data set: %d citizens, %d cases created over HTTP in %.1f s (%d generators)",
+                        o.citizens(), b.data.casesCreated.get(), (System.nanoTime() - t0) / 1e9, o.generatorConcurrency()));
+                b.data.save(b.dataDir, b.db.name);
+            }
             switch (scenario) {
+                case "generate" -> b.note("kept for --reuse " + b.dataDir + " (database " + b.db.name + ")");
                 case "open-case" -> b.openCase();
                 case "file-read" -> b.fileRead();
                 case "recording-cost" -> b.recordingCost(false);
