@@ -9,7 +9,7 @@ import java.util.Locale;
 record Options(int citizens, int cases, int concurrency, Duration warmup, Duration duration, String db,
                String dbUser, String dbPassword, boolean keepDb, Path serverJar, Path serverExt,
                int generatorConcurrency, boolean jfr, String serverHeap, Duration progressEvery, boolean limits,
-               long seed, long ledgerLeaves, Path reuse) {
+               long seed, long ledgerLeaves, Path reuse, Duration catchUp) {
 
     static final String USAGE = """
             usage: java -jar bench/target/eakte-bench.jar <scenario> [options]
@@ -26,6 +26,8 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                                   its own database eakte_bench_* there and drops it at the end
               --db-user U, --db-password P   (default postgres, empty)
               --keep-db           keep the database afterwards
+              --catch-up 30m      longest wait for the read models to reach the event store's head before a read
+                                  scenario (they follow asynchronously; reading ahead of them gives 404s)
               --reuse DIR         run on the database and data set of an earlier run kept in DIR (the data
                                   directory it printed, holding bench-dataset.tsv); no generation, nothing dropped
               --server-jar PATH   the server (default api/target/eakte.jar)
@@ -57,6 +59,7 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
         long seed = 42;
         long ledgerLeaves = 10_000_000L;
         Path reuse = null;
+        Duration catchUp = Duration.ofMinutes(30);
         for (int i = from; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -83,6 +86,7 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                         case "--server-heap" -> heap = v;
                         case "--seed" -> seed = Long.parseLong(v);
                         case "--ledger-leaves" -> ledgerLeaves = Long.parseLong(v.replace("_", ""));
+                        case "--catch-up" -> catchUp = duration(v);
                         case "--reuse" -> reuse = Path.of(v).toAbsolutePath();
                         default -> throw new IllegalArgumentException("unknown option: " + a);
                     }
@@ -96,7 +100,7 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                 serverJar != null ? serverJar : locate("eakte.bench.api-jar", Path.of("api", "target", "eakte.jar"),
                         Path.of("..", "..", "api", "target", "eakte.jar")),
                 serverExt != null ? serverExt : locate("eakte.bench.server-ext", null, Path.of("eakte-bench-server-ext.jar")),
-                generators, jfr, heap, Duration.ofSeconds(5), limits, seed, ledgerLeaves, reuse);
+                generators, jfr, heap, Duration.ofSeconds(5), limits, seed, ledgerLeaves, reuse, catchUp);
     }
 
     /** 60s, 2m, 500ms, or a plain number of seconds. */

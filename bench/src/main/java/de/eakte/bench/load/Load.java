@@ -27,7 +27,7 @@ public final class Load {
     }
 
     public record Result(String name, int concurrency, long ok, long errors, long calls, long allCalls, double seconds, Histogram latency,
-                         String firstError) {
+                         String firstError, java.util.Map<String, Long> errorKinds) {
 
         public double throughput() {
             return ok / seconds;
@@ -61,6 +61,7 @@ public final class Load {
         AtomicLong calls = new AtomicLong();
         AtomicLong totalCalls = new AtomicLong();
         StringBuffer firstError = new StringBuffer();
+        java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> kinds = new java.util.concurrent.ConcurrentHashMap<>();
         Random seeds = new Random(seed);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
@@ -87,6 +88,7 @@ public final class Load {
                         (good ? ok : errors).incrementAndGet();
                     }
                     if (!good) {
+                        kinds.computeIfAbsent(kind(error), k -> new java.util.concurrent.atomic.LongAdder()).increment();
                         synchronized (firstError) {
                             if (firstError.length() == 0) {
                                 firstError.append(error);
@@ -144,8 +146,21 @@ public final class Load {
         }
         total.add(recorder.getIntervalHistogram());
         double seconds = (stopAt - measureStart) / 1e9;
+        java.util.Map<String, Long> errorKinds = new java.util.TreeMap<>();
+        kinds.forEach((k, v) -> errorKinds.put(k, v.sum()));
         return new Result(name, concurrency, ok.get(), errors.get(), calls.get(), totalCalls.get(), seconds, total,
-                firstError.length() == 0 ? null : firstError.toString());
+                firstError.length() == 0 ? null : firstError.toString(), errorKinds);
+    }
+
+    /** An error without its ids and body, so that errors of one kind count together (warm-up included). */
+    static String kind(String error) {
+        String k = error == null ? "operation reported an error"
+                : error.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
+        int body = k.indexOf("{\"");
+        if (body > 0) {
+            k = k.substring(0, body).trim();
+        }
+        return k.length() > 160 ? k.substring(0, 160) : k;
     }
 
     /** One call of a fixed-count run, given its index 0..count-1. */
@@ -214,6 +229,6 @@ public final class Load {
         double seconds = (System.nanoTime() - begin) / 1e9;
         total.add(recorder.getIntervalHistogram());
         return new Result(name, concurrency, ok.get(), errors.get(), ok.get() + errors.get(), ok.get() + errors.get(),
-                seconds, total, firstError.length() == 0 ? null : firstError.toString());
+                seconds, total, firstError.length() == 0 ? null : firstError.toString(), java.util.Map.of());
     }
 }
