@@ -1,7 +1,6 @@
 package de.eakte.api.security;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -9,6 +8,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -16,6 +17,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import de.eakte.api.web.Problems;
 import org.springframework.http.HttpStatus;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Every endpoint needs a bearer token except health, the OpenAPI description and (later) the
@@ -73,24 +77,36 @@ public class SecurityConfiguration {
                 "Request rejected", "The request path is not allowed.", "");
     }
 
+    /**
+     * Verifies bearer tokens; a token verified once is remembered until it expires (at most
+     * {@code eakte.security.token-cache.max-age}, {@code eakte.security.token-cache.size} tokens;
+     * size 0 turns the cache off), see {@link VerifiedTokenCache}.
+     */
     @Bean
-    JwtDecoder jwtDecoder(LocalIssuerSettings settings) {
+    JwtDecoder jwtDecoder(LocalIssuerSettings settings, Environment environment) {
+        NimbusJwtDecoder decoder;
+        OAuth2TokenValidator<Jwt> validator;
         if (settings.enabled()) {
             LocalIssuer issuer = LocalIssuer.loadOrCreate(settings);
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
-            return decoder;
-        }
-        if (settings.externalJwkSetUri() != null) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.externalJwkSetUri()).build();
-            decoder.setJwtValidator(settings.externalIssuerUri() == null
+            decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey()).build();
+            validator = JwtValidators.createDefaultWithIssuer(issuer.issuer());
+        } else if (settings.externalJwkSetUri() != null) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(settings.externalJwkSetUri()).build();
+            validator = settings.externalIssuerUri() == null
                     ? new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault())
-                    : JwtValidators.createDefaultWithIssuer(settings.externalIssuerUri()));
+                    : JwtValidators.createDefaultWithIssuer(settings.externalIssuerUri());
+        } else {
+            // discovery happens lazily on the first token, so the server starts while the provider is down
+            decoder = NimbusJwtDecoder.withIssuerLocation(settings.externalIssuerUri()).build();
+            validator = JwtValidators.createDefaultWithIssuer(settings.externalIssuerUri());
+        }
+        decoder.setJwtValidator(validator);
+        int size = environment.getProperty("eakte.security.token-cache.size", Integer.class, 10_000);
+        if (size <= 0) {
             return decoder;
         }
-        // discovery happens lazily on the first token, so the server starts while the provider is down
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.externalIssuerUri()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.externalIssuerUri()));
-        return decoder;
+        return new VerifiedTokenCache(decoder, validator, size,
+                environment.getProperty("eakte.security.token-cache.max-age", Duration.class, Duration.ofMinutes(5)),
+                Clock.systemUTC());
     }
 }
