@@ -155,9 +155,13 @@ public final class Bench implements AutoCloseable {
 
     private Load.Result load(String name, Duration warmup, Load.Op op) throws InterruptedException {
         out.println("-- " + name);
-        Load.Result r = Load.run(name, o.concurrency(), warmup, o.duration(), o.progressEvery(), o.seed(), out, op);
+        Load.Result r = Load.run(name, o.concurrency(), warmup, o.duration(), o.progressEvery(), o.seed(), out, op,
+                this::cpuNanos);
         report.results.add(r);
         note(r.line());
+        if (r.cpuPerOp() != null) {
+            note("   " + r.cpuPerOp());
+        }
         if (r.firstError() != null) {
             note("   first error: " + r.firstError());
             r.errorKinds().forEach((kind, count) -> note(String.format(Locale.ROOT, "   %,d x %s", count, kind)));
@@ -165,6 +169,38 @@ public final class Bench implements AutoCloseable {
         report.check(r.errors() == 0, r.name() + ": " + r.errors() + " errors, first: " + r.firstError());
         report.check(r.ok() > 0, r.name() + ": nothing completed");
         return r;
+    }
+
+    /**
+     * CPU time used so far (ns): the server process, the PostgreSQL backends connected to the
+     * bench's database (from /proc, Linux; 0 elsewhere), and this process.
+     */
+    private long[] cpuNanos() {
+        long serverCpu = server == null ? 0 : ProcessHandle.of(server.pid()).flatMap(h -> h.info().totalCpuDuration())
+                .map(Duration::toNanos).orElse(0L);
+        long dbCpu = 0;
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                dbCpu += procCpuNanos(rs.getLong(1));
+            }
+        } catch (Exception e) {
+            dbCpu = 0;
+        }
+        long benchCpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return new long[]{serverCpu, dbCpu, benchCpu};
+    }
+
+    /** utime + stime of a process from /proc/<pid>/stat, in ns (clock ticks of 10 ms); 0 if unreadable. */
+    private static long procCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     private void ratio(String what, Load.Result ours, Load.Result limit) {
