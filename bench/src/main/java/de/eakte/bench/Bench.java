@@ -58,23 +58,41 @@ public final class Bench implements AutoCloseable {
     private Bench(Options o, PrintStream out) throws Exception {
         this.o = o;
         this.out = out;
-        this.dataDir = Files.createTempDirectory("eakte-bench-");
-        this.db = Database.create(o);
-        this.tokens = Tokens.createIssuerKey(dataDir);
+        if (o.reuse() != null) {
+            this.dataDir = o.reuse();
+            this.db = Database.existing(o, DataSet.database(dataDir));
+            this.tokens = Tokens.loadIssuerKey(dataDir);
+        } else {
+            this.dataDir = Files.createTempDirectory("eakte-bench-");
+            this.db = Database.create(o);
+            this.tokens = Tokens.createIssuerKey(dataDir);
+        }
     }
 
     /** Runs one scenario (or {@code all}) with its own data set and server; returns what it measured. */
     public static Report run(String scenario, Options o, PrintStream out) throws Exception {
+        if (scenario.equals("generate") && !o.keepDb()) {
+            throw new IllegalArgumentException("generate keeps its data set for --reuse: add --keep-db");
+        }
         try (Bench b = new Bench(o, out)) {
             b.out.printf(Locale.ROOT, "eakte bench %s: %d citizens, %d cases, concurrency %d, warm-up %ds, duration %ds, %d cores, database %s%n",
                     scenario, o.citizens(), o.cases(), o.concurrency(), o.warmup().toSeconds(), o.duration().toSeconds(),
                     Runtime.getRuntime().availableProcessors(), b.db.name);
             b.startServer("main");
-            long t0 = System.nanoTime();
-            b.data = DataSet.generate(o, b.http, b.tokens, out);
-            b.note(String.format(Locale.ROOT, "data set: %d citizens, %d cases created over HTTP in %.1f s (%d generators)",
-                    o.citizens(), b.data.casesCreated.get(), (System.nanoTime() - t0) / 1e9, o.generatorConcurrency()));
+            if (o.reuse() != null) {
+                b.data = DataSet.load(b.dataDir);
+                b.note(String.format(Locale.ROOT, "data set reused from %s: %d citizens, %d cases generated, %d events in the store",
+                        b.dataDir, b.data.size(), b.data.casesCreated.get(), b.db.events()));
+            } else {
+                long t0 = System.nanoTime();
+                b.data = DataSet.generate(o, b.http, b.tokens, out);
+                b.note(String.format(Locale.ROOT, "data set: %d citizens, %d cases created over HTTP in %.1f s (%d generators)",
+                        o.citizens(), b.data.casesCreated.get(), (System.nanoTime() - t0) / 1e9, o.generatorConcurrency()));
+                b.data.save(b.dataDir, b.db.name);
+            }
+            b.awaitReadModels("the data set", "consolidated-file");
             switch (scenario) {
+                case "generate" -> b.note("kept for --reuse " + b.dataDir + " (database " + b.db.name + ")");
                 case "open-case" -> b.openCase();
                 case "file-read" -> b.fileRead();
                 case "recording-cost" -> b.recordingCost(false);
@@ -137,15 +155,52 @@ public final class Bench implements AutoCloseable {
 
     private Load.Result load(String name, Duration warmup, Load.Op op) throws InterruptedException {
         out.println("-- " + name);
-        Load.Result r = Load.run(name, o.concurrency(), warmup, o.duration(), o.progressEvery(), o.seed(), out, op);
+        Load.Result r = Load.run(name, o.concurrency(), warmup, o.duration(), o.progressEvery(), o.seed(), out, op,
+                this::cpuNanos);
         report.results.add(r);
         note(r.line());
+        if (r.cpuPerOp() != null) {
+            note("   " + r.cpuPerOp());
+        }
         if (r.firstError() != null) {
             note("   first error: " + r.firstError());
+            r.errorKinds().forEach((kind, count) -> note(String.format(Locale.ROOT, "   %,d x %s", count, kind)));
         }
         report.check(r.errors() == 0, r.name() + ": " + r.errors() + " errors, first: " + r.firstError());
         report.check(r.ok() > 0, r.name() + ": nothing completed");
         return r;
+    }
+
+    /**
+     * CPU time used so far (ns): the server process, the PostgreSQL backends connected to the
+     * bench's database (from /proc, Linux; 0 elsewhere), and this process.
+     */
+    private long[] cpuNanos() {
+        long serverCpu = server == null ? 0 : ProcessHandle.of(server.pid()).flatMap(h -> h.info().totalCpuDuration())
+                .map(Duration::toNanos).orElse(0L);
+        long dbCpu = 0;
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                dbCpu += procCpuNanos(rs.getLong(1));
+            }
+        } catch (Exception e) {
+            dbCpu = 0;
+        }
+        long benchCpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return new long[]{serverCpu, dbCpu, benchCpu};
+    }
+
+    /** utime + stime of a process from /proc/<pid>/stat, in ns (clock ticks of 10 ms); 0 if unreadable. */
+    private static long procCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     private void ratio(String what, Load.Result ours, Load.Result limit) {
@@ -155,6 +210,72 @@ public final class Bench implements AutoCloseable {
 
     private String citizen(SplittableRandom r) {
         return data.citizenIds[r.nextInt(data.size())];
+    }
+
+    // ---- read models caught up ----------------------------------------------------------------
+
+    /**
+     * Waits until the named tracking processors have handled every event stored so far. The read
+     * models follow the event store asynchronously: a citizen created a moment ago is not yet in
+     * the consolidated file (a read answers 404, and rightly records nothing) nor in the search (a
+     * search finds nobody). Measured reads must ask for what exists, so each read scenario starts
+     * once its read models are level with the store; the wait and the processors' rate are reported.
+     */
+    void awaitReadModels(String before, String... processors) throws Exception {
+        long head = db.count("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry");
+        long start = System.nanoTime();
+        long deadline = start + o.catchUp().toNanos();
+        java.util.Map<String, Long> first = trackedIndexes(processors);
+        java.util.Map<String, Long> now = first;
+        long lastPrint = start;
+        while (now.values().stream().anyMatch(i -> i < head) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            now = trackedIndexes(processors);
+            if (System.nanoTime() - lastPrint > o.progressEvery().toNanos()) {
+                out.println("  read models behind the event store's head " + head + ": " + now);
+                lastPrint = System.nanoTime();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        boolean caughtUp = now.values().stream().allMatch(i -> i >= head);
+        if (seconds > 1 || !caughtUp) {
+            StringBuilder rates = new StringBuilder();
+            for (String p : processors) {
+                rates.append(String.format(Locale.ROOT, " %s %+d events (%.0f/s)", p, now.get(p) - first.get(p),
+                        (now.get(p) - first.get(p)) / Math.max(seconds, 0.001)));
+            }
+            note(String.format(Locale.ROOT, "read models before %s: %s after %.1f s at head %d:%s", before,
+                    caughtUp ? "caught up" : "STILL BEHIND " + now, seconds, head, rates));
+        }
+        report.check(caughtUp, "read models before " + before + " still behind the event store after "
+                + o.catchUp().toSeconds() + " s: " + now + " < " + head);
+    }
+
+    /** Each processor's position in the event store: the lowest of its segments' tokens (-1 before its first event). */
+    private java.util.Map<String, Long> trackedIndexes(String... processors) throws Exception {
+        java.util.Map<String, Long> positions = new java.util.LinkedHashMap<>();
+        for (String p : processors) {
+            positions.put(p, -1L);
+        }
+        java.util.regex.Pattern index = java.util.regex.Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT processor_name, token FROM token_entry")) {
+            java.util.Map<String, Long> lowest = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] token = rs.getBytes(2);
+                    String json = token == null ? "" : new String(token, java.nio.charset.StandardCharsets.UTF_8);
+                    int current = json.indexOf("\"currentToken\""); // a replay's position, not where it was reset
+                    java.util.regex.Matcher m = index.matcher(current >= 0 ? json.substring(current) : json);
+                    long at = m.find() ? Long.parseLong(m.group(1)) : -1;
+                    lowest.merge(rs.getString(1), at, Math::min);
+                }
+            }
+            for (String p : processors) {
+                positions.put(p, lowest.getOrDefault(p, -1L));
+            }
+        }
+        return positions;
     }
 
     // ---- (a) open case -----------------------------------------------------------------------
@@ -237,6 +358,7 @@ public final class Bench implements AutoCloseable {
     }
 
     void fileRead() throws Exception {
+        awaitReadModels("(b)", "consolidated-file");
         String token = tokens.staff("bench-b", "33");
         long before = db.accessEntries();
         AtomicLong served = new AtomicLong();
@@ -328,6 +450,7 @@ public final class Bench implements AutoCloseable {
     // ---- (d) citizen access-log page ---------------------------------------------------------
 
     void accessLog() throws Exception {
+        awaitReadModels("(d)", "consolidated-file", "citizen-access-log");
         int sample = Math.min(data.size(), 1000);
         if (!staffReadsDone) {
             String staff = tokens.staff("bench-d", "33");
@@ -352,6 +475,7 @@ public final class Bench implements AutoCloseable {
     // ---- (e) staff search --------------------------------------------------------------------
 
     void search() throws Exception {
+        awaitReadModels("(e)", "consolidated-file", "search");
         String token = tokens.staff("bench-e", "36");
         AtomicLong hits = new AtomicLong();
         long before = db.accessEntries();

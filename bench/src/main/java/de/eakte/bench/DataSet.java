@@ -151,6 +151,39 @@ final class DataSet {
         return d;
     }
 
+    static final String FILE = "bench-dataset.tsv";
+
+    /** Writes the database name and one line per citizen (id, family name, given names, birth year) for --reuse. */
+    void save(java.nio.file.Path dataDir, String database) throws java.io.IOException {
+        try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(dataDir.resolve(FILE))) {
+            w.write(database + "\t" + casesCreated.get() + "\n");
+            for (int i = 0; i < size(); i++) {
+                w.write(citizenIds[i] + "\t" + familyNames[i] + "\t" + givenNames[i] + "\t" + birthYears[i] + "\n");
+            }
+        }
+    }
+
+    /** The database name of a saved data set. */
+    static String database(java.nio.file.Path dataDir) throws java.io.IOException {
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(dataDir.resolve(FILE))) {
+            return r.readLine().split("\t")[0];
+        }
+    }
+
+    static DataSet load(java.nio.file.Path dataDir) throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(dataDir.resolve(FILE));
+        DataSet d = new DataSet(lines.size() - 1);
+        d.casesCreated.set(Long.parseLong(lines.get(0).split("\t")[1]));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\t");
+            d.citizenIds[i - 1] = f[0];
+            d.familyNames[i - 1] = f[1];
+            d.givenNames[i - 1] = f[2];
+            d.birthYears[i - 1] = Integer.parseInt(f[3]);
+        }
+        return d;
+    }
+
     private static void check(Load.Result r) {
         if (r.errors() > 0) {
             throw new IllegalStateException(r.name() + " failed: " + r.firstError());

@@ -33,6 +33,12 @@ final class Database implements AutoCloseable {
         return new Database(server, name, o.dbUser(), o.dbPassword(), o.keepDb());
     }
 
+    /** A database kept by an earlier run ({@code --reuse}): never dropped. */
+    static Database existing(Options o, String name) {
+        String server = o.db().endsWith("/") ? o.db() : o.db() + "/";
+        return new Database(server, name, o.dbUser(), o.dbPassword(), true);
+    }
+
     String url() {
         return serverUrl + name;
     }

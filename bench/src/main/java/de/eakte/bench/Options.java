@@ -9,12 +9,13 @@ import java.util.Locale;
 record Options(int citizens, int cases, int concurrency, Duration warmup, Duration duration, String db,
                String dbUser, String dbPassword, boolean keepDb, Path serverJar, Path serverExt,
                int generatorConcurrency, boolean jfr, String serverHeap, Duration progressEvery, boolean limits,
-               long seed, long ledgerLeaves) {
+               long seed, long ledgerLeaves, Path reuse, Duration catchUp) {
 
     static final String USAGE = """
             usage: java -jar bench/target/eakte-bench.jar <scenario> [options]
             scenarios: open-case (a), file-read (b), recording-cost (c), access-log (d), search (e),
-                       rebuild (f), ledger (g), all (a..g on one data set), jmh [JMH options]
+                       rebuild (f), ledger (g), all (a..g on one data set), jmh [JMH options],
+                       generate (only the data set, kept with its database for --reuse)
             options:
               --citizens N        citizens generated (default 100000)
               --cases M           cases generated across the seeded offices and case types (default 500000)
@@ -25,6 +26,10 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                                   its own database eakte_bench_* there and drops it at the end
               --db-user U, --db-password P   (default postgres, empty)
               --keep-db           keep the database afterwards
+              --catch-up 30m      longest wait for the read models to reach the event store's head before a read
+                                  scenario (they follow asynchronously; reading ahead of them gives 404s)
+              --reuse DIR         run on the database and data set of an earlier run kept in DIR (the data
+                                  directory it printed, holding bench-dataset.tsv); no generation, nothing dropped
               --server-jar PATH   the server (default api/target/eakte.jar)
               --server-ext PATH   the bench's server extension (default eakte-bench-server-ext.jar beside this jar)
               --generators G      concurrent HTTP clients generating the data set (default 16)
@@ -53,6 +58,8 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
         boolean limits = true;
         long seed = 42;
         long ledgerLeaves = 10_000_000L;
+        Path reuse = null;
+        Duration catchUp = Duration.ofMinutes(30);
         for (int i = from; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -79,6 +86,8 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                         case "--server-heap" -> heap = v;
                         case "--seed" -> seed = Long.parseLong(v);
                         case "--ledger-leaves" -> ledgerLeaves = Long.parseLong(v.replace("_", ""));
+                        case "--catch-up" -> catchUp = duration(v);
+                        case "--reuse" -> reuse = Path.of(v).toAbsolutePath();
                         default -> throw new IllegalArgumentException("unknown option: " + a);
                     }
                 }
@@ -87,11 +96,11 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
         if (citizens < 1 || cases < 0 || concurrency < 1 || generators < 1) {
             throw new IllegalArgumentException("citizens, concurrency and generators must be positive");
         }
-        return new Options(citizens, cases, concurrency, warmup, duration, db, dbUser, dbPassword, keepDb,
+        return new Options(citizens, cases, concurrency, warmup, duration, db, dbUser, dbPassword, keepDb || reuse != null,
                 serverJar != null ? serverJar : locate("eakte.bench.api-jar", Path.of("api", "target", "eakte.jar"),
                         Path.of("..", "..", "api", "target", "eakte.jar")),
                 serverExt != null ? serverExt : locate("eakte.bench.server-ext", null, Path.of("eakte-bench-server-ext.jar")),
-                generators, jfr, heap, Duration.ofSeconds(5), limits, seed, ledgerLeaves);
+                generators, jfr, heap, Duration.ofSeconds(5), limits, seed, ledgerLeaves, reuse, catchUp);
     }
 
     /** 60s, 2m, 500ms, or a plain number of seconds. */

@@ -45,6 +45,14 @@ final class Tokens {
         return new Tokens(pair.getPrivate());
     }
 
+    /** The key an earlier run wrote into {@code dataDir} ({@code --reuse}). */
+    static Tokens loadIssuerKey(Path dataDir) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(dataDir.resolve("keys").resolve("local-issuer-rsa.pem"), StandardCharsets.US_ASCII)
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return new Tokens(java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem))));
+    }
+
     String staff(String subject, String office) {
         return mint(subject, "staff", "\"office\":\"" + office + "\"");
     }

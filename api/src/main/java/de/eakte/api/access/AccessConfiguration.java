@@ -134,7 +134,8 @@ public class AccessConfiguration {
     CitizenDataReads citizenDataReads(QueryGateway queries, ConsolidatedFileProjection projection, AccessPolicy policy,
                                       BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock,
                                       @Value("${eakte.access.break-glass.daily-quota:3}") int quota,
-                                      SearchQueries search, PurposeDirectory purposes) {
-        return new CitizenDataReads(queries, projection, policy, breakGlass, recorder, clock, quota, search, purposes);
+                                      SearchQueries search, PurposeDirectory purposes, JdbcTemplate jdbc) {
+        return new CitizenDataReads(queries, projection, policy, breakGlass, recorder, clock, quota, search, purposes,
+                jdbc);
     }
 }

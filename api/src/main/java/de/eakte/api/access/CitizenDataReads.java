@@ -28,6 +28,7 @@ import de.eakte.projections.file.ConsolidatedFileProjection;
 import de.eakte.projections.file.ConsolidatedFileProjection.AccessFacts;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,10 +73,12 @@ public class CitizenDataReads {
     private final int breakGlassQuota;
     private final SearchQueries search;
     private final PurposeDirectory purposes;
+    private final CitizenStanding standings;
 
     public CitizenDataReads(QueryGateway queries, ConsolidatedFileProjection projection, AccessPolicy policy,
                             BreakGlassRegistry breakGlass, AccessRecorder recorder, Clock clock, int breakGlassQuota,
-                            SearchQueries search, PurposeDirectory purposes) {
+                            SearchQueries search, PurposeDirectory purposes, JdbcTemplate jdbc) {
+        this.standings = new CitizenStanding(jdbc, clock);
         this.breakGlassQuota = breakGlassQuota;
         this.search = search;
         this.purposes = purposes;
@@ -87,25 +90,33 @@ public class CitizenDataReads {
         this.clock = clock;
     }
 
+    /**
+     * The staff read of a consolidated file: the policy's facts are the citizen's standing (one
+     * query, with the break-glass grant) and the cases of the file itself, read once for both.
+     */
     public Optional<FileRead> consolidatedFile(CitizenId citizenId, Caller caller, AccessHeaders.Stated stated,
                                                Set<DataCategory> asked, String correlationId) {
-        Optional<AccessFacts> facts = projection.accessFacts(citizenId);
-        if (facts.isEmpty()) {
+        Optional<CitizenStanding.Standing> standing = standings.of(citizenId, caller.actor());
+        if (standing.isEmpty()) {
             return Optional.empty();
         }
-        AccessDecision decision = decide(caller, citizenId, asked, stated, facts.get(), correlationId);
-        Optional<GetConsolidatedFile.Result> file = queries.query(new GetConsolidatedFile(citizenId),
-                ResponseTypes.optionalInstanceOf(GetConsolidatedFile.Result.class)).join();
+        // the projection's own query handler, called directly: no bus, no transaction of its own
+        Optional<GetConsolidatedFile.Result> file = projection.handle(new GetConsolidatedFile(citizenId));
         if (file.isEmpty()) {
             return Optional.empty();
         }
+        AccessFacts facts = new AccessFacts(citizenId, standing.get().block(), file.get().cases().stream()
+                .map(c -> new CaseFact(c.caseId(), c.fileReference(), c.office(), c.status(), c.closedAt(),
+                        c.confidentiality())).toList(), standing.get().restricted());
+        AccessDecision decision = decide(caller, citizenId, asked, stated, facts, correlationId,
+                standing.get().grantActive());
         List<GetConsolidatedFile.CaseSummary> visible = decision.granted().contains(DataCategory.CASE_SUMMARIES)
                 ? file.get().cases().stream().filter(c -> decision.visibleCases().contains(c.caseId())).toList()
                 : List.of();
         GetConsolidatedFile.Result filtered = new GetConsolidatedFile.Result(file.get().citizen(), visible);
         record(caller, citizenId, decision, decision.granted(),
                 visible.stream().map(GetConsolidatedFile.CaseSummary::fileReference).toList(), stated, correlationId,
-                facts.get());
+                facts);
         return Optional.of(new FileRead(filtered, decision));
     }
 
@@ -388,8 +399,14 @@ public class CitizenDataReads {
 
     private AccessDecision decide(Caller caller, CitizenId citizenId, Set<DataCategory> asked,
                                   AccessHeaders.Stated stated, AccessFacts facts, String correlationId) {
+        return decide(caller, citizenId, asked, stated, facts, correlationId,
+                breakGlass.activeGrant(caller.actor(), citizenId));
+    }
+
+    private AccessDecision decide(Caller caller, CitizenId citizenId, Set<DataCategory> asked,
+                                  AccessHeaders.Stated stated, AccessFacts facts, String correlationId,
+                                  boolean grantActive) {
         Actor actor = caller.actor();
-        boolean grantActive = breakGlass.activeGrant(actor, citizenId);
         AccessDecision decision = policy.decide(new AccessRequest(actor, caller.citizenClaim(), citizenId, asked,
                 stated.purpose(), stated.breakGlass(), facts.block(), facts.cases(), grantActive,
                 stated.breakGlass() == null ? 0 : breakGlass.usesToday(actor), clock.instant(), facts.restricted()));

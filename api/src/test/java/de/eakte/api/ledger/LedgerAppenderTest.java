@@ -139,6 +139,30 @@ class LedgerAppenderTest {
     }
 
     @Test
+    void withManyWatchedGapsEventsCommittedLateInSomeBecomeLaterLeavesInOrder() {
+        event(1);
+        for (long i = 2; i <= 122; i += 2) {
+            event(i); // 3, 5, ..., 121 stay open: 60 gaps, more than are read one range each
+        }
+        LedgerAppender appender = appender(100);
+        for (int i = 0; i < 200 && ledger.head().highWater() < 122; i++) {
+            appender.step();
+            nanos.addAndGet(GAP_WAIT.toNanos() + 1);
+        }
+        assertThat(leafOrder()).hasSize(62);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_gap", Long.class)).isEqualTo(60);
+
+        event(121);
+        event(3);
+        event(61);
+        assertThat(appender.step().appended()).isEqualTo(3);
+        assertThat(leafOrder()).hasSize(65).endsWith(3L, 61L, 121L).doesNotHaveDuplicates();
+        nanos.addAndGet(GAP_WAIT.toNanos());
+        assertThat(appender.step().appended()).isZero(); // never twice
+        assertThat(verify().ok()).isTrue();
+    }
+
+    @Test
     void twoInstancesTakeTurnsOnOneTreeAndARestartContinuesIt() {
         LedgerAppender one = appender(3);
         LedgerAppender two = appender(4);

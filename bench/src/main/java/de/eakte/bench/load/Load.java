@@ -27,7 +27,16 @@ public final class Load {
     }
 
     public record Result(String name, int concurrency, long ok, long errors, long calls, long allCalls, double seconds, Histogram latency,
-                         String firstError) {
+                         String firstError, java.util.Map<String, Long> errorKinds, long[] cpuNanos) {
+
+        /** CPU time per completed call while measuring, in microseconds, of each metered process (server, database, bench). */
+        public String cpuPerOp() {
+            if (cpuNanos == null || calls == 0) {
+                return null;
+            }
+            return String.format(java.util.Locale.ROOT, "CPU per call: server %.0f us, database %.0f us, bench %.0f us",
+                    cpuNanos[0] / 1000.0 / calls, cpuNanos[1] / 1000.0 / calls, cpuNanos[2] / 1000.0 / calls);
+        }
 
         public double throughput() {
             return ok / seconds;
@@ -53,6 +62,17 @@ public final class Load {
 
     public static Result run(String name, int concurrency, Duration warmup, Duration duration, Duration progressEvery,
                              long seed, PrintStream out, Op op) throws InterruptedException {
+        return run(name, concurrency, warmup, duration, progressEvery, seed, out, op, null);
+    }
+
+    /**
+     * As above; {@code cpu}, if given, reads the CPU time (ns) used so far by the server, the
+     * database and the bench, and is read when measuring starts and ends: CPU per call does not
+     * depend on what else the machine runs, as throughput does.
+     */
+    public static Result run(String name, int concurrency, Duration warmup, Duration duration, Duration progressEvery,
+                             long seed, PrintStream out, Op op, java.util.function.Supplier<long[]> cpu)
+            throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean measuring = new AtomicBoolean(warmup.isZero());
@@ -61,6 +81,7 @@ public final class Load {
         AtomicLong calls = new AtomicLong();
         AtomicLong totalCalls = new AtomicLong();
         StringBuffer firstError = new StringBuffer();
+        java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> kinds = new java.util.concurrent.ConcurrentHashMap<>();
         Random seeds = new Random(seed);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
@@ -87,6 +108,7 @@ public final class Load {
                         (good ? ok : errors).incrementAndGet();
                     }
                     if (!good) {
+                        kinds.computeIfAbsent(kind(error), k -> new java.util.concurrent.atomic.LongAdder()).increment();
                         synchronized (firstError) {
                             if (firstError.length() == 0) {
                                 firstError.append(error);
@@ -103,6 +125,7 @@ public final class Load {
         Histogram total = new Histogram(3);
         long warmupEnd = begin + warmup.toNanos();
         long measureStart = measuring.get() ? begin : -1;
+        long[] cpuAtStart = measuring.get() && cpu != null ? cpu.get() : null;
         long end = begin + warmup.toNanos() + duration.toNanos();
         long lastCalls = 0;
         long lastTick = begin;
@@ -110,6 +133,7 @@ public final class Load {
             long now = System.nanoTime();
             if (measureStart < 0 && now >= warmupEnd) {
                 recorder.getIntervalHistogram(); // drop warm-up samples
+                cpuAtStart = cpu == null ? null : cpu.get();
                 measuring.set(true);
                 measureStart = System.nanoTime();
             }
@@ -137,6 +161,7 @@ public final class Load {
                 lastTick = now;
             }
         }
+        long[] cpuAtEnd = cpuAtStart == null ? null : cpu.get();
         stop.set(true);
         long stopAt = System.nanoTime();
         for (Thread thread : threads) {
@@ -144,8 +169,22 @@ public final class Load {
         }
         total.add(recorder.getIntervalHistogram());
         double seconds = (stopAt - measureStart) / 1e9;
+        java.util.Map<String, Long> errorKinds = new java.util.TreeMap<>();
+        kinds.forEach((k, v) -> errorKinds.put(k, v.sum()));
         return new Result(name, concurrency, ok.get(), errors.get(), calls.get(), totalCalls.get(), seconds, total,
-                firstError.length() == 0 ? null : firstError.toString());
+                firstError.length() == 0 ? null : firstError.toString(), errorKinds, cpuAtEnd == null ? null
+                : new long[]{cpuAtEnd[0] - cpuAtStart[0], cpuAtEnd[1] - cpuAtStart[1], cpuAtEnd[2] - cpuAtStart[2]});
+    }
+
+    /** An error without its ids and body, so that errors of one kind count together (warm-up included). */
+    static String kind(String error) {
+        String k = error == null ? "operation reported an error"
+                : error.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
+        int body = k.indexOf("{\"");
+        if (body > 0) {
+            k = k.substring(0, body).trim();
+        }
+        return k.length() > 160 ? k.substring(0, 160) : k;
     }
 
     /** One call of a fixed-count run, given its index 0..count-1. */
@@ -214,6 +253,6 @@ public final class Load {
         double seconds = (System.nanoTime() - begin) / 1e9;
         total.add(recorder.getIntervalHistogram());
         return new Result(name, concurrency, ok.get(), errors.get(), ok.get() + errors.get(), ok.get() + errors.get(),
-                seconds, total, firstError.length() == 0 ? null : firstError.toString());
+                seconds, total, firstError.length() == 0 ? null : firstError.toString(), java.util.Map.of(), null);
     }
 }

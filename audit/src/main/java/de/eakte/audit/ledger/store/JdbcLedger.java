@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 public class JdbcLedger implements NodeSource {
 
+    /** Up to this many watched gaps are read one index range each. */
+    private static final int MAX_GAP_QUERIES = 50;
+
     static final String EVENT_COLUMNS = "e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, "
             + "e.aggregate_type, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data";
 
@@ -74,12 +77,32 @@ public class JdbcLedger implements NodeSource {
                 + "ORDER BY e.global_index FETCH FIRST " + limit + " ROWS ONLY", EVENT, highWater);
     }
 
-    /** Events that committed late into a gap the appender passed over, not yet leaves. */
+    /**
+     * Events that committed late into a gap the appender passed over, not yet leaves. Each gap is
+     * read as an index range of the event table: joined to the gap table in one statement, the
+     * planner scanned the whole event table on every pass while any gap was watched (24 h by
+     * default; 0.4 s and three PostgreSQL processes a pass at 600,000 events, docs/BENCHMARKS.md).
+     */
     List<StoredEvent> lateEvents() {
-        return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry e JOIN ledger_gap g "
-                + "ON e.global_index BETWEEN g.first_index AND g.last_index "
-                + "WHERE NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.global_index = e.global_index) "
-                + "ORDER BY e.global_index", EVENT);
+        List<long[]> gaps = jdbc.query("SELECT first_index, last_index FROM ledger_gap ORDER BY first_index",
+                (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)});
+        if (gaps.isEmpty()) {
+            return List.of();
+        }
+        String late = "SELECT " + EVENT_COLUMNS + " FROM domain_event_entry e WHERE e.global_index BETWEEN ? AND ? "
+                + "AND NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.global_index = e.global_index) ";
+        if (gaps.size() > MAX_GAP_QUERIES) {
+            // many gaps: one statement, bounded to the range they span
+            return jdbc.query(late + "AND EXISTS (SELECT 1 FROM ledger_gap g WHERE e.global_index BETWEEN g.first_index "
+                    + "AND g.last_index) ORDER BY e.global_index", EVENT, gaps.get(0)[0],
+                    gaps.stream().mapToLong(g -> g[1]).max().orElseThrow());
+        }
+        List<StoredEvent> found = new java.util.ArrayList<>();
+        for (long[] gap : gaps) {
+            found.addAll(jdbc.query(late + "ORDER BY e.global_index", EVENT, gap[0], gap[1]));
+        }
+        found.sort(java.util.Comparator.comparingLong(StoredEvent::globalIndex));
+        return found;
     }
 
     void watchGap(long firstIndex, long lastIndex, Instant seenAt) {
