@@ -44,7 +44,17 @@ public final class Generations {
 
     /** Readers switch to the generation; the rebuild is over. */
     public void activate(int generation) {
-        jdbc.update("UPDATE search_generation SET active = ?, building = NULL WHERE projection = ?", generation, projection);
+        jdbc.update("UPDATE search_generation SET active = ?, building = NULL, rebuild_required = FALSE WHERE projection = ?",
+                generation, projection);
+    }
+
+    /**
+     * The serving generation was built by an older version of the projection (a migration said so)
+     * and must be rebuilt; it keeps serving until the rebuild has caught up.
+     */
+    public boolean rebuildRequired() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT rebuild_required FROM search_generation WHERE projection = ?",
+                Boolean.class, projection));
     }
 
     /** A failed rebuild gives up its generation. */
