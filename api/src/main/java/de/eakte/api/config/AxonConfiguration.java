@@ -11,6 +11,7 @@ import de.eakte.core.citizens.CitizenFile;
 import de.eakte.core.crypto.FieldSealer;
 import de.eakte.projections.file.ConsolidatedFileProjection;
 import de.eakte.projections.retention.DisposalListProjection;
+import de.eakte.projections.search.Generations;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -154,7 +155,9 @@ public class AxonConfiguration {
 
     @Bean
     ConsolidatedFileProjection consolidatedFileProjection(JdbcTemplate jdbc, Clock clock, FieldSealer sealer) {
-        return new ConsolidatedFileProjection(jdbc, clock, sealer);
+        // the live processor writes into the active generation; a rebuild fills the next one beside it (ProjectionRebuilds)
+        return new ConsolidatedFileProjection(jdbc, clock, sealer,
+                new Generations(jdbc, ConsolidatedFileProjection.PROCESSING_GROUP)::active);
     }
 
     @Bean

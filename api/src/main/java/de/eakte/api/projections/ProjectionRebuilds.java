@@ -3,6 +3,7 @@ package de.eakte.api.projections;
 import de.eakte.api.web.NotFoundException;
 import de.eakte.core.crypto.FieldSealer;
 import de.eakte.core.shared.DomainRuleViolation;
+import de.eakte.projections.file.ConsolidatedFileProjection;
 import de.eakte.projections.search.Generations;
 import de.eakte.projections.search.SearchProjection;
 import org.axonframework.common.transaction.TransactionManager;
@@ -32,26 +33,38 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * Rebuilds a read model from the event store, one at a time, in the background, with progress.
  *
- * <p>The search model is rebuilt <b>beside</b> the serving one: a temporary processor replays every
- * event into a new generation while the live processor keeps the active generation current and
- * readers keep using it. Once the new generation has caught up, the live processor stops, the
- * temporary one catches up with the last events, its position becomes the live processor's
- * position and the active-generation pointer moves, in one transaction; the live processor starts
- * again from there, now writing into the new generation, and the old generation is deleted. No
- * event is lost: the live processor resumes exactly where the new generation ends.
+ * <p>The search model and the consolidated file are rebuilt <b>beside</b> the serving one
+ * (docs/decisions/0007-blue-green-rebuild.md): a temporary processor replays every event into a new
+ * generation while the live processor keeps the active generation current and readers keep using
+ * it. Once the new generation has caught up, the live processor stops, the temporary one catches
+ * up with the last events, its position becomes the live processor's position and the
+ * active-generation pointer moves, in one transaction; the live processor starts again from there,
+ * now writing into the new generation, and the old generation is deleted. No event is lost: the
+ * live processor resumes exactly where the new generation ends.
  *
- * <p>The other read models (consolidated file, access logs, catalogues) have no generations yet:
- * they are rebuilt <b>in place</b> by resetting their processor (their reset handler empties the
- * tables) and replaying; while that runs they answer from a partial model.
+ * <p>The other read models (access logs, catalogues, disposal lists) have no generations yet: they
+ * are rebuilt <b>in place</b> by resetting their processor (their reset handler empties the tables)
+ * and replaying; while that runs they answer from a partial model.
  */
 public class ProjectionRebuilds {
 
-    static final String SHADOW_PROCESSOR = SearchProjection.PROCESSING_GROUP + "-rebuild";
+    /** The temporary processor of a rebuild beside the serving model. */
+    static String shadowProcessor(String name) {
+        return name + "-rebuild";
+    }
+
+    /** A read model with generations: its pointer, its handlers writing one generation, and how to empty one. */
+    private record Beside(Generations generations, IntFunction<Object> handlers, IntConsumer clear) {
+    }
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    /** Events per transaction of a rebuild's processor. */
+    private static final int SHADOW_BATCH = 200;
 
     /** A rebuild's progress; {@code line()} is the progress line of the CLI and the log. */
     public record Status(String name, String mode, String state, long eventsDone, long eventsTotal, double eventsPerSecond,
@@ -77,7 +90,6 @@ public class ProjectionRebuilds {
     private final TokenStore tokens;
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
-    private final Generations searchGenerations;
     private final Clock clock;
     private final FieldSealer sealer;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -86,6 +98,7 @@ public class ProjectionRebuilds {
         return t;
     });
     private final Map<String, AtomicReference<Status>> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Beside> besides;
     private final AtomicReference<String> running = new AtomicReference<>();
 
     public ProjectionRebuilds(EventProcessingConfiguration processing, StreamableMessageSource<TrackedEventMessage<?>> events,
@@ -97,8 +110,15 @@ public class ProjectionRebuilds {
         this.tokens = tokens;
         this.transactions = transactions;
         this.jdbc = jdbc;
-        this.searchGenerations = searchGenerations;
         this.clock = clock;
+        this.besides = Map.of(
+                SearchProjection.PROCESSING_GROUP, new Beside(searchGenerations,
+                        g -> new SearchProjection(jdbc, () -> g, sealer),
+                        g -> new SearchProjection(jdbc, () -> g, sealer).clear(g)),
+                ConsolidatedFileProjection.PROCESSING_GROUP, new Beside(
+                        new Generations(jdbc, ConsolidatedFileProjection.PROCESSING_GROUP),
+                        g -> new ConsolidatedFileProjection(jdbc, clock, sealer, () -> g),
+                        g -> new ConsolidatedFileProjection(jdbc, clock, sealer, () -> g).clear(g)));
     }
 
     /** The read models that can be rebuilt: every tracking processor. */
@@ -119,7 +139,8 @@ public class ProjectionRebuilds {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "rebuild-running", null,
                     "the read model " + running.get() + " is being rebuilt; one rebuild at a time");
         }
-        boolean shadow = SearchProjection.PROCESSING_GROUP.equals(name);
+        Beside beside = besides.get(name);
+        boolean shadow = beside != null;
         Instant started = clock.instant();
         AtomicReference<Status> status = new AtomicReference<>(new Status(name, shadow ? "BESIDE" : "IN_PLACE",
                 "RUNNING", 0, head(), 0, null, started, null, null, null));
@@ -127,7 +148,7 @@ public class ProjectionRebuilds {
         worker.submit(() -> {
             try {
                 if (shadow) {
-                    rebuildSearchBeside(status);
+                    rebuildBeside(name, beside, status);
                 } else {
                     rebuildInPlace(name, status);
                 }
@@ -146,25 +167,27 @@ public class ProjectionRebuilds {
         return status.get();
     }
 
-    // ---- the search model: a new generation beside the serving one --------------------------
+    // ---- search and consolidated file: a new generation beside the serving one ----------------
 
-    private void rebuildSearchBeside(AtomicReference<Status> status) throws InterruptedException {
-        int old = searchGenerations.active();
-        int generation = searchGenerations.beginBuilding();
-        new SearchProjection(jdbc, () -> generation, sealer).clear(generation);
-        jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", SHADOW_PROCESSOR);
+    private void rebuildBeside(String name, Beside model, AtomicReference<Status> status) throws InterruptedException {
+        Generations generations = model.generations();
+        String shadowName = shadowProcessor(name);
+        int old = generations.active();
+        int generation = generations.beginBuilding();
+        model.clear().accept(generation);
+        jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", shadowName);
         TrackingEventProcessor shadow = TrackingEventProcessor.builder()
-                .name(SHADOW_PROCESSOR)
+                .name(shadowName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(new SearchProjection(jdbc, () -> generation, sealer)).build())
+                        .eventHandlers(model.handlers().apply(generation)).build())
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(transactions)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(SHADOW_BATCH)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
-        TrackingEventProcessor live = processing.eventProcessor(SearchProjection.PROCESSING_GROUP,
-                TrackingEventProcessor.class).orElseThrow();
+        TrackingEventProcessor live = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
         boolean swapped = false;
         try {
             shadow.start();
@@ -177,23 +200,23 @@ public class ProjectionRebuilds {
             // 3. hand the position over and move the pointer, in one transaction
             status.set(with(status.get(), "SWAPPING", generation));
             transactions.executeInTransaction(() -> {
-                TrackingToken position = tokens.fetchToken(SHADOW_PROCESSOR, 0);
-                tokens.storeToken(position, SearchProjection.PROCESSING_GROUP, 0);
-                tokens.releaseClaim(SearchProjection.PROCESSING_GROUP, 0);
-                searchGenerations.activate(generation);
-                jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", SHADOW_PROCESSOR);
+                TrackingToken position = tokens.fetchToken(shadowName, 0);
+                tokens.storeToken(position, name, 0);
+                tokens.releaseClaim(name, 0);
+                generations.activate(generation);
+                jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", shadowName);
             });
             swapped = true;
         } finally {
             shadow.shutDown();
             live.start();
             if (!swapped) {
-                searchGenerations.abandon(generation);
-                new SearchProjection(jdbc, () -> generation, sealer).clear(generation);
+                generations.abandon(generation);
+                model.clear().accept(generation);
             }
         }
         // 4. the old generation is no longer read
-        new SearchProjection(jdbc, () -> old, sealer).clear(old);
+        model.clear().accept(old);
         Status s = status.get();
         status.set(new Status(s.name(), s.mode(), "DONE", s.eventsDone(), s.eventsTotal(), s.eventsPerSecond(), 0L,
                 s.startedAt(), clock.instant(), generation, null));

@@ -25,12 +25,12 @@ public final class Generations {
     }
 
     public int active() {
-        return jdbc.queryForObject("SELECT active FROM search_generation WHERE projection = ?", Integer.class, projection);
+        return jdbc.queryForObject("SELECT active FROM projection_generation WHERE projection = ?", Integer.class, projection);
     }
 
     public OptionalInt building() {
         List<Integer> building = jdbc.queryForList(
-                "SELECT building FROM search_generation WHERE projection = ? AND building IS NOT NULL", Integer.class,
+                "SELECT building FROM projection_generation WHERE projection = ? AND building IS NOT NULL", Integer.class,
                 projection);
         return building.isEmpty() ? OptionalInt.empty() : OptionalInt.of(building.get(0));
     }
@@ -38,18 +38,28 @@ public final class Generations {
     /** Reserves the next generation for a rebuild and returns it; it stays invisible to readers. */
     public int beginBuilding() {
         int next = Math.max(active(), building().orElse(0)) + 1;
-        jdbc.update("UPDATE search_generation SET building = ? WHERE projection = ?", next, projection);
+        jdbc.update("UPDATE projection_generation SET building = ? WHERE projection = ?", next, projection);
         return next;
     }
 
     /** Readers switch to the generation; the rebuild is over. */
     public void activate(int generation) {
-        jdbc.update("UPDATE search_generation SET active = ?, building = NULL WHERE projection = ?", generation, projection);
+        jdbc.update("UPDATE projection_generation SET active = ?, building = NULL, rebuild_required = FALSE WHERE projection = ?",
+                generation, projection);
+    }
+
+    /**
+     * The serving generation was built by an older version of the projection (a migration said so)
+     * and must be rebuilt; it keeps serving until the rebuild has caught up.
+     */
+    public boolean rebuildRequired() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT rebuild_required FROM projection_generation WHERE projection = ?",
+                Boolean.class, projection));
     }
 
     /** A failed rebuild gives up its generation. */
     public void abandon(int generation) {
-        jdbc.update("UPDATE search_generation SET building = NULL WHERE projection = ? AND building = ?", projection,
+        jdbc.update("UPDATE projection_generation SET building = NULL WHERE projection = ? AND building = ?", projection,
                 generation);
     }
 }

@@ -1,5 +1,6 @@
 package de.eakte.projections.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,10 @@ public final class MatchKeys {
     public record Key(Field field, Kind kind, String key) {
     }
 
+    /** A word as the vocabulary holds it: its exact form (the identity) and the keys it is found by. */
+    public record Word(String exact, Set<Key> keys) {
+    }
+
     /** The keys one query word looks up, per kind. */
     public record QueryWord(String word, Set<String> exact, Set<String> normalised, Set<String> phonetic,
                             Set<String> fuzzy) {
@@ -70,6 +75,28 @@ public final class MatchKeys {
             add(keys, field, cut(SearchText.joined(text)));
         }
         return keys;
+    }
+
+    /**
+     * The words of a text in a field as the vocabulary holds them, each with its keys: per word
+     * and, for texts of several words, the words joined; the same keys as {@link #of(Field, String)}.
+     */
+    public static List<Word> words(Field field, String text) {
+        List<Word> words = new ArrayList<>();
+        List<String> parts = SearchText.words(text);
+        for (String part : parts) {
+            words.add(word(field, part));
+        }
+        if (parts.size() > 1) {
+            words.add(word(field, cut(SearchText.joined(text))));
+        }
+        return words;
+    }
+
+    private static Word word(Field field, String word) {
+        Set<Key> keys = new LinkedHashSet<>();
+        add(keys, field, word);
+        return new Word(cut(SearchText.lower(word)), keys);
     }
 
     private static void add(Set<Key> keys, Field field, String word) {

@@ -25,6 +25,7 @@ import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.Zones;
 import de.eakte.projections.search.MatchKeys.Field;
 import de.eakte.projections.search.MatchKeys.Key;
+import de.eakte.projections.search.MatchKeys.Word;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -36,7 +37,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -180,30 +183,38 @@ public class SearchProjection {
                 g, id).isEmpty()) {
             return;
         }
+        int year = names.dateOfBirth().getYear();
         jdbc.update("""
                 INSERT INTO search_citizen (generation, citizen_id, family_name, given_names, birth_name, date_of_birth,
                   birth_year, id_nr, street_key, house_number, postcode, city, sort_name, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 g, id, names.familyName(), names.givenNames(), names.birthName(), Date.valueOf(names.dateOfBirth()),
-                names.dateOfBirth().getYear(), names.idNr(), streetKey(home.street()), houseNumber(home.houseNumber()),
+                year, names.idNr(), streetKey(home.street()), houseNumber(home.houseNumber()),
                 home.postcode(), home.city(), sortName(names), version);
-        insertKeys(g, id, nameKeys(names));
-        insertKeys(g, id, homeKeys(home));
+        List<Posting> postings = new ArrayList<>(nameWords(names));
+        postings.addAll(homeWords(home));
+        post(g, id, year, postings);
     }
 
     public void reindexNames(CitizenId citizenId, long version, Names names) {
         int g = generation.getAsInt();
         String id = citizenId.toString();
+        int year = names.dateOfBirth().getYear();
         int updated = jdbc.update("""
                 UPDATE search_citizen SET family_name = ?, given_names = ?, birth_name = ?, date_of_birth = ?,
                   birth_year = ?, id_nr = ?, sort_name = ?, version = ?
                 WHERE generation = ? AND citizen_id = ? AND version < ?""",
                 names.familyName(), names.givenNames(), names.birthName(), Date.valueOf(names.dateOfBirth()),
-                names.dateOfBirth().getYear(), names.idNr(), sortName(names), version, g, id, version);
+                year, names.idNr(), sortName(names), version, g, id, version);
         if (updated > 0) {
-            jdbc.update("DELETE FROM search_citizen_key WHERE generation = ? AND citizen_id = ? AND field IN ('F', 'G')",
+            List<String> before = wordsOf(g, id, "'F', 'G'");
+            jdbc.update("DELETE FROM search_citizen_word WHERE generation = ? AND citizen_id = ? AND field IN ('F', 'G')",
                     g, id);
-            insertKeys(g, id, nameKeys(names));
+            // a corrected date of birth moves the address words to the new year too
+            jdbc.update("UPDATE search_citizen_word SET birth_year = ? WHERE generation = ? AND citizen_id = ? AND birth_year <> ?",
+                    year, g, id, year);
+            post(g, id, year, nameWords(names));
+            dropUnused(g, before);
         }
     }
 
@@ -216,9 +227,13 @@ public class SearchProjection {
                 streetKey(home.street()), houseNumber(home.houseNumber()), home.postcode(), home.city(), version, g, id,
                 version);
         if (updated > 0) {
-            jdbc.update("DELETE FROM search_citizen_key WHERE generation = ? AND citizen_id = ? AND field IN ('S', 'C')",
+            int year = jdbc.queryForObject("SELECT birth_year FROM search_citizen WHERE generation = ? AND citizen_id = ?",
+                    Integer.class, g, id);
+            List<String> before = wordsOf(g, id, "'S', 'C'");
+            jdbc.update("DELETE FROM search_citizen_word WHERE generation = ? AND citizen_id = ? AND field IN ('S', 'C')",
                     g, id);
-            insertKeys(g, id, homeKeys(home));
+            post(g, id, year, homeWords(home));
+            dropUnused(g, before);
         }
     }
 
@@ -229,15 +244,27 @@ public class SearchProjection {
                 block.name(), version, generation.getAsInt(), citizenId.toString(), version);
     }
 
-    /** The citizen is forgotten in every generation: rows, keys, cases and their terms. */
+    /**
+     * The citizen is forgotten in every generation: rows, words, cases and their terms; a word of
+     * the vocabulary that no other citizen has goes too (GDPR Art. 17: a rare name is personal data
+     * even without the link).
+     */
     public void forgetCitizen(CitizenId citizenId) {
         String id = citizenId.toString();
         jdbc.update("""
                 DELETE FROM search_case_term WHERE case_id IN (SELECT c.case_id FROM search_case c
                   WHERE c.citizen_id = ?)""", id);
         jdbc.update("DELETE FROM search_case WHERE citizen_id = ?", id);
-        jdbc.update("DELETE FROM search_citizen_key WHERE citizen_id = ?", id);
-        jdbc.update("DELETE FROM search_citizen WHERE citizen_id = ?", id);
+        // every generation that has the citizen (a scan, but erasure is rare): serving, building, and an
+        // old one whose removal after a swap has not happened yet
+        List<Integer> generations = jdbc.queryForList("SELECT DISTINCT generation FROM search_citizen WHERE citizen_id = ?",
+                Integer.class, id);
+        for (int g : generations) {
+            List<String> words = wordsOf(g, id, "'F', 'G', 'S', 'C'");
+            jdbc.update("DELETE FROM search_citizen_word WHERE generation = ? AND citizen_id = ?", g, id);
+            dropUnused(g, words);
+            jdbc.update("DELETE FROM search_citizen WHERE generation = ? AND citizen_id = ?", g, id);
+        }
     }
 
     public void indexCase(CaseId caseId, long version, CaseFacts facts, String subject) {
@@ -279,25 +306,32 @@ public class SearchProjection {
     public void clear(int g) {
         jdbc.update("DELETE FROM search_case_term WHERE generation = ?", g);
         jdbc.update("DELETE FROM search_case WHERE generation = ?", g);
-        jdbc.update("DELETE FROM search_citizen_key WHERE generation = ?", g);
+        jdbc.update("DELETE FROM search_citizen_word WHERE generation = ?", g);
+        jdbc.update("DELETE FROM search_word WHERE generation = ?", g);
         jdbc.update("DELETE FROM search_citizen WHERE generation = ?", g);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    static Set<Key> nameKeys(Names names) {
-        Set<Key> keys = new LinkedHashSet<>(MatchKeys.of(Field.FAMILY, names.familyName()));
-        if (names.birthName() != null) {
-            keys.addAll(MatchKeys.of(Field.FAMILY, names.birthName()));
-        }
-        keys.addAll(MatchKeys.of(Field.GIVEN, names.givenNames()));
-        return keys;
+    /** A word of the citizen in a field. */
+    record Posting(Field field, Word word) {
     }
 
-    static Set<Key> homeKeys(Home home) {
-        Set<Key> keys = new LinkedHashSet<>(MatchKeys.of(Field.STREET, home.street()));
-        keys.addAll(MatchKeys.of(Field.CITY, home.city()));
-        return keys;
+    static List<Posting> nameWords(Names names) {
+        List<Posting> postings = new ArrayList<>();
+        MatchKeys.words(Field.FAMILY, names.familyName()).forEach(w -> postings.add(new Posting(Field.FAMILY, w)));
+        if (names.birthName() != null) {
+            MatchKeys.words(Field.FAMILY, names.birthName()).forEach(w -> postings.add(new Posting(Field.FAMILY, w)));
+        }
+        MatchKeys.words(Field.GIVEN, names.givenNames()).forEach(w -> postings.add(new Posting(Field.GIVEN, w)));
+        return postings;
+    }
+
+    static List<Posting> homeWords(Home home) {
+        List<Posting> postings = new ArrayList<>();
+        MatchKeys.words(Field.STREET, home.street()).forEach(w -> postings.add(new Posting(Field.STREET, w)));
+        MatchKeys.words(Field.CITY, home.city()).forEach(w -> postings.add(new Posting(Field.CITY, w)));
+        return postings;
     }
 
     /** The street as one normalised key: "Hauptstraße", "Hauptstrasse" and "Hauptstr." are "hauptstr". */
@@ -315,13 +349,58 @@ public class SearchProjection {
         return sort.length() > 320 ? sort.substring(0, 320) : sort;
     }
 
-    private void insertKeys(int g, String citizenId, Set<Key> keys) {
-        List<Object[]> rows = new ArrayList<>(keys.size());
-        for (Key k : keys) {
-            rows.add(new Object[]{g, String.valueOf(k.kind().code), k.key(), String.valueOf(k.field().code), citizenId});
+    /** Posts the citizen's words and adds the words the vocabulary does not know yet, with their keys. */
+    private void post(int g, String citizenId, int year, List<Posting> postings) {
+        Set<String> rows = new HashSet<>();
+        List<Object[]> posted = new ArrayList<>();
+        Map<String, Word> words = new LinkedHashMap<>();
+        for (Posting p : postings) {
+            if (rows.add(p.word().exact() + '\n' + p.field().code)) {
+                posted.add(new Object[]{g, p.word().exact(), String.valueOf(p.field().code), year, citizenId});
+            }
+            words.putIfAbsent(p.word().exact(), p.word());
         }
-        jdbc.batchUpdate("INSERT INTO search_citizen_key (generation, kind, match_key, field, citizen_id) VALUES (?, ?, ?, ?, ?)",
-                rows);
+        jdbc.batchUpdate("INSERT INTO search_citizen_word (generation, word, field, birth_year, citizen_id) VALUES (?, ?, ?, ?, ?)",
+                posted);
+        List<Object> args = new ArrayList<>();
+        args.add(g);
+        args.addAll(words.keySet());
+        // the word's own exact row says it is known (one writer per generation: the processor's one segment)
+        Set<String> known = new HashSet<>(jdbc.queryForList("SELECT word FROM search_word WHERE generation = ? AND kind = 'E'"
+                + " AND match_key = word AND word IN (" + marks(words.size()) + ")", String.class, args.toArray()));
+        List<Object[]> keys = new ArrayList<>();
+        for (Word w : words.values()) {
+            if (known.contains(w.exact())) {
+                continue;
+            }
+            Set<String> seen = new HashSet<>();
+            for (Key k : w.keys()) {
+                if (seen.add(k.kind().code + k.key())) {
+                    keys.add(new Object[]{g, String.valueOf(k.kind().code), k.key(), w.exact()});
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO search_word (generation, kind, match_key, word) VALUES (?, ?, ?, ?)", keys);
+    }
+
+    /** The words a citizen has in these fields (codes quoted, comma-separated). */
+    private List<String> wordsOf(int g, String citizenId, String fields) {
+        return jdbc.queryForList("SELECT DISTINCT word FROM search_citizen_word WHERE generation = ? AND citizen_id = ?"
+                + " AND field IN (" + fields + ")", String.class, g, citizenId);
+    }
+
+    /** Words no citizen has any more leave the vocabulary with their keys. */
+    private void dropUnused(int g, List<String> words) {
+        for (String word : words) {
+            if (jdbc.queryForList("SELECT 1 FROM search_citizen_word WHERE generation = ? AND word = ? FETCH FIRST 1 ROWS ONLY",
+                    Integer.class, g, word).isEmpty()) {
+                jdbc.update("DELETE FROM search_word WHERE generation = ? AND word = ?", g, word);
+            }
+        }
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private void insertTerms(int g, String caseId, char source, String text) {

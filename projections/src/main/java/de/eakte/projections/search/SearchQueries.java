@@ -19,11 +19,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +42,10 @@ import java.util.stream.Collectors;
  * and another office's strictly confidential case is never matched.
  */
 public class SearchQueries {
+
+    /** UNION ALL branches per statement, and ids per IN list: short statements both databases plan quickly. */
+    private static final int RANGES_PER_STATEMENT = 64;
+    private static final int IDS_PER_STATEMENT = 500;
 
     private final JdbcTemplate jdbc;
     private final Generations generations;
@@ -101,33 +109,158 @@ public class SearchQueries {
     /**
      * Citizens matching every criterion, best first, after the cursor, at most {@code limit}.
      *
+     * <p>Words are matched on the vocabulary, not in one join (docs/decisions/0005-search-engine.md):
+     * each query word's keys are looked up in {@code search_word} (point lookups on the primary key),
+     * giving the vocabulary words it matches and how; the postings of those words (one short range
+     * per word and field, narrowed to the birth year when one is asked) give each citizen's best kind
+     * for the query word. The candidate sets are intersected here, smallest first, and only the
+     * survivors are read from {@code search_citizen} by primary key, with the exact criteria and the
+     * access rules applied there, best score group first, until the page is full.
+     *
      * @param office the searching office: blocked citizens without a case of this office are not found,
      *               and the file reference criterion ignores strictly confidential cases of other offices
      */
     public List<CitizenRow> citizens(CitizenCriteria criteria, OfficeCode office, String cursor, int limit) {
         int g = generations.active();
-        List<Object> args = new ArrayList<>();
-        StringBuilder score = new StringBuilder();
-        StringBuilder weakest = new StringBuilder();
-        StringBuilder sql = new StringBuilder("SELECT c.citizen_id, c.family_name, c.given_names, c.birth_name, ")
-                .append("c.date_of_birth, c.city, c.sort_name, ");
-        StringBuilder joins = new StringBuilder();
-        int i = 0;
+        After after = cursor == null ? null : After.of(cursor);
+        if (criteria.words().isEmpty()) {
+            return filtered(g, criteria, office, null, Kind.EXACT.level * 1000, after, limit);
+        }
+        Integer year = criteria.birthYear();
+        if (criteria.dateOfBirth() != null) {
+            if (year != null && year != criteria.dateOfBirth().getYear()) {
+                return List.of();
+            }
+            year = criteria.dateOfBirth().getYear();
+        }
+        List<Map<String, Integer>> perWord = new ArrayList<>();
         for (WordCriterion w : criteria.words()) {
-            String alias = "w" + i++;
-            joins.append(" JOIN (").append(wordQuery(g, w, args)).append(") ").append(alias)
-                    .append(" ON ").append(alias).append(".citizen_id = c.citizen_id");
-            score.append(score.isEmpty() ? "" : " + ").append(alias).append(".s");
-            weakest.append(weakest.isEmpty() ? "" : ", ").append(alias).append(".s");
+            Map<String, Integer> found = citizensMatching(g, w, year);
+            if (found.isEmpty()) {
+                return List.of();
+            }
+            perWord.add(found);
         }
-        if (i == 0) {
-            sql.append(Kind.EXACT.level * 1000).append(" AS score");
-        } else {
-            String min = i == 1 ? weakest.toString() : "LEAST(" + weakest + ")";
-            sql.append("(").append(min).append(") * 1000 + ").append(score).append(" AS score");
+        // intersect from the smallest candidate set: score = weakest word * 1000 + sum over words
+        perWord.sort(Comparator.comparingInt(Map::size));
+        Map<Integer, List<String>> byScore = new TreeMap<>(Comparator.reverseOrder());
+        for (Map.Entry<String, Integer> candidate : perWord.get(0).entrySet()) {
+            int weakest = candidate.getValue();
+            int sum = weakest;
+            boolean all = true;
+            for (int i = 1; i < perWord.size() && all; i++) {
+                Integer level = perWord.get(i).get(candidate.getKey());
+                if (level == null) {
+                    all = false;
+                } else {
+                    weakest = Math.min(weakest, level);
+                    sum += level;
+                }
+            }
+            if (all) {
+                byScore.computeIfAbsent(weakest * 1000 + sum, k -> new ArrayList<>()).add(candidate.getKey());
+            }
         }
-        sql.append(" FROM search_citizen c").append(joins).append(" WHERE c.generation = ?");
+        List<CitizenRow> page = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> group : byScore.entrySet()) {
+            int score = group.getKey();
+            if (after != null && score > after.score()) {
+                continue;
+            }
+            page.addAll(filtered(g, criteria, office, group.getValue(), score,
+                    after != null && score == after.score() ? after : null, limit - page.size()));
+            if (page.size() >= limit) {
+                break;
+            }
+        }
+        return page;
+    }
+
+    /**
+     * The citizens one query word matches in the fields asked, each with the best kind's level:
+     * the vocabulary words sharing a key with it (best kind per word), then their postings.
+     */
+    private Map<String, Integer> citizensMatching(int g, WordCriterion w, Integer year) {
+        QueryWord q = MatchKeys.query(w.word());
+        List<Object> args = new ArrayList<>();
+        List<String> lookups = new ArrayList<>();
+        lookup(g, Kind.EXACT, q.exact(), args, lookups);
+        lookup(g, Kind.NORMALISED, q.normalised(), args, lookups);
+        lookup(g, Kind.PHONETIC, q.phonetic(), args, lookups);
+        lookup(g, Kind.FUZZY, q.fuzzy(), args, lookups);
+        Map<String, Integer> words = new HashMap<>();
+        jdbc.query(String.join(" UNION ALL ", lookups), rs -> {
+            words.merge(rs.getString(1), rs.getInt(2), Math::max);
+        }, args.toArray());
+        Map<String, Integer> citizens = new HashMap<>();
+        if (words.isEmpty()) {
+            return citizens;
+        }
+        // one range per (word, field): the postings' primary key is (generation, word, field, birth_year, citizen_id)
+        List<String> ranges = new ArrayList<>();
+        List<Object> rangeArgs = new ArrayList<>();
+        for (Map.Entry<String, Integer> word : words.entrySet()) {
+            for (Field field : w.fields()) {
+                ranges.add("SELECT citizen_id, " + word.getValue() + " FROM search_citizen_word WHERE generation = ?"
+                        + " AND word = ? AND field = '" + field.code + "'" + (year == null ? "" : " AND birth_year = ?"));
+                rangeArgs.add(g);
+                rangeArgs.add(word.getKey());
+                if (year != null) {
+                    rangeArgs.add(year);
+                }
+            }
+        }
+        for (int from = 0; from < ranges.size(); from += RANGES_PER_STATEMENT) {
+            int to = Math.min(ranges.size(), from + RANGES_PER_STATEMENT);
+            int perRange = year == null ? 2 : 3;
+            jdbc.query(String.join(" UNION ALL ", ranges.subList(from, to)),
+                    rs -> {
+                        citizens.merge(rs.getString(1), rs.getInt(2), Math::max);
+                    }, rangeArgs.subList(from * perRange, to * perRange).toArray());
+        }
+        return citizens;
+    }
+
+    /** Point lookups of one kind's keys in the vocabulary: H2 uses the index for "match_key = ?", not for IN lists. */
+    private static void lookup(int g, Kind kind, Collection<String> keys, List<Object> args, List<String> lookups) {
+        for (String key : keys) {
+            args.add(g);
+            args.add(key);
+            lookups.add("SELECT word, " + kind.level + " FROM search_word WHERE generation = ? AND kind = '" + kind.code
+                    + "' AND match_key = ?");
+        }
+    }
+
+    /**
+     * Citizens with the exact criteria and the access rules applied, in name order, after the cursor,
+     * at most {@code limit}: all of the generation ({@code ids} null, no words asked) or those of one
+     * score group, read by primary key in chunks.
+     */
+    private List<CitizenRow> filtered(int g, CitizenCriteria criteria, OfficeCode office, List<String> ids, int score,
+                                      After after, int limit) {
+        if (ids == null) {
+            return filteredChunk(g, criteria, office, null, score, after, limit);
+        }
+        List<CitizenRow> rows = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            rows.addAll(filteredChunk(g, criteria, office, ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)),
+                    score, after, limit));
+        }
+        rows.sort(Comparator.comparing(CitizenRow::sortName).thenComparing(r -> r.citizenId().toString()));
+        return rows.size() > limit ? rows.subList(0, limit) : rows;
+    }
+
+    private List<CitizenRow> filteredChunk(int g, CitizenCriteria criteria, OfficeCode office, List<String> ids, int score,
+                                           After after, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT c.citizen_id, c.family_name, c.given_names, c.birth_name, ")
+                .append("c.date_of_birth, c.city, c.sort_name, ").append(score).append(" AS score")
+                .append(" FROM search_citizen c WHERE c.generation = ?");
         args.add(g);
+        if (ids != null) {
+            sql.append(" AND c.citizen_id IN (").append(String.join(", ", Collections.nCopies(ids.size(), "?"))).append(")");
+            args.addAll(ids);
+        }
         if (criteria.dateOfBirth() != null) {
             sql.append(" AND c.date_of_birth = ?");
             args.add(Date.valueOf(criteria.dateOfBirth()));
@@ -159,51 +292,22 @@ public class SearchQueries {
         sql.append(" AND (c.information_block = 'NONE' OR EXISTS (SELECT 1 FROM search_case b")
                 .append(" WHERE b.generation = c.generation AND b.citizen_id = c.citizen_id AND b.office = ?))");
         args.add(office.value());
+        if (after != null) {
+            sql.append(" AND (c.sort_name > ? OR (c.sort_name = ? AND c.citizen_id > ?))");
+            args.add(after.sortName());
+            args.add(after.sortName());
+            args.add(after.citizenId());
+        }
+        sql.append(" ORDER BY c.sort_name, c.citizen_id FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        return jdbc.query(sql.toString(), (rs, n) -> citizenRow(rs), args.toArray());
+    }
 
-        StringBuilder outer = new StringBuilder("SELECT * FROM (").append(sql).append(") h");
-        if (cursor != null) {
+    /** Where a citizen page ended: its last hit's score, sort name and id. */
+    private record After(int score, String sortName, String citizenId) {
+        static After of(String cursor) {
             String[] after = decode(cursor, 3);
-            int afterScore = number(after[0]);
-            outer.append(" WHERE (h.score < ? OR (h.score = ? AND (h.sort_name > ? OR (h.sort_name = ? AND h.citizen_id > ?))))");
-            args.add(afterScore);
-            args.add(afterScore);
-            args.add(after[1]);
-            args.add(after[1]);
-            args.add(after[2]);
+            return new After(number(after[0]), after[1], after[2]);
         }
-        outer.append(" ORDER BY h.score DESC, h.sort_name, h.citizen_id FETCH FIRST ").append(limit).append(" ROWS ONLY");
-        return jdbc.query(outer.toString(), (rs, n) -> citizenRow(rs), args.toArray());
-    }
-
-    /**
-     * The best kind of match of one word per citizen: one branch per key, each a point lookup on
-     * the key table's primary key (generation, kind, match_key), so both databases use the index;
-     * an OR across kinds, or an IN list of keys, made H2 scan every key of the generation
-     * (docs/decisions/0005-search-engine.md).
-     */
-    private static String wordQuery(int g, WordCriterion w, List<Object> args) {
-        QueryWord q = MatchKeys.query(w.word());
-        String fields = w.fields().stream().map(f -> "'" + f.code + "'").collect(Collectors.joining(", "));
-        List<String> branches = new ArrayList<>();
-        branches.add(branch(g, Kind.EXACT, q.exact(), fields, args));
-        branches.add(branch(g, Kind.NORMALISED, q.normalised(), fields, args));
-        if (!q.phonetic().isEmpty()) {
-            branches.add(branch(g, Kind.PHONETIC, q.phonetic(), fields, args));
-        }
-        branches.add(branch(g, Kind.FUZZY, q.fuzzy(), fields, args));
-        return "SELECT citizen_id, MAX(s) AS s FROM (" + String.join(" UNION ALL ", branches) + ") m GROUP BY citizen_id";
-    }
-
-    /** One point lookup per key: H2 uses an index for "match_key = ?" but not for "match_key IN (...)". */
-    private static String branch(int g, Kind kind, Collection<String> keys, String fields, List<Object> args) {
-        List<String> lookups = new ArrayList<>();
-        for (String key : keys) {
-            args.add(g);
-            args.add(key);
-            lookups.add("SELECT citizen_id, " + kind.level + " AS s FROM search_citizen_key WHERE generation = ? AND kind = '"
-                    + kind.code + "' AND match_key = ? AND field IN (" + fields + ")");
-        }
-        return String.join(" UNION ALL ", lookups);
     }
 
     private static CitizenRow citizenRow(ResultSet rs) throws SQLException {

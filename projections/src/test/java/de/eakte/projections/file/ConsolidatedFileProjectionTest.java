@@ -88,7 +88,8 @@ class ConsolidatedFileProjectionTest {
         dataSource.setURL("jdbc:h2:mem:projection-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        projection = new ConsolidatedFileProjection(jdbc, Clock.fixed(Instant.parse("2026-03-20T10:00:00Z"), ZoneOffset.UTC), sealer);
+        projection = new ConsolidatedFileProjection(jdbc, Clock.fixed(Instant.parse("2026-03-20T10:00:00Z"), ZoneOffset.UTC), sealer,
+                new de.eakte.projections.search.Generations(jdbc, ConsolidatedFileProjection.PROCESSING_GROUP)::active);
     }
 
     private void opened() {
@@ -157,6 +158,37 @@ class ConsolidatedFileProjectionTest {
         assertThat(closed.summary().overdue()).isFalse();
         assertThat(closed.summary().status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.summary().retentionEndsOn()).isEqualTo(LocalDate.of(2036, 12, 31));
+    }
+
+    @Test
+    void givenANewGenerationBuiltBeside_thenReadersSeeTheOldOneUntilItIsActivated_andErasureReachesBoth() {
+        opened();
+        de.eakte.projections.search.Generations generations =
+                new de.eakte.projections.search.Generations(jdbc, ConsolidatedFileProjection.PROCESSING_GROUP);
+        int next = generations.beginBuilding();
+        ConsolidatedFileProjection beside = new ConsolidatedFileProjection(jdbc,
+                Clock.fixed(Instant.parse("2026-03-20T10:00:00Z"), ZoneOffset.UTC), sealer, () -> next);
+        beside.on(new CitizenFileOpened(CITIZEN, master(ANNA), address(HOME), OPENED), 0);
+        MasterData married = new MasterData("Schulze", "Anna", "Müller", ANNA.dateOfBirth(), "Leipzig", null);
+        beside.on(new MasterDataCorrected(CITIZEN, master(married), OPENED), 1);
+
+        // the serving generation answers, with its own versions, while the new one is behind or ahead
+        assertThat(projection.handle(new GetConsolidatedFile(CITIZEN)).orElseThrow().citizen().masterData()).isEqualTo(ANNA);
+        assertThat(projection.handle(new GetConsolidatedFile(CITIZEN)).orElseThrow().cases()).hasSize(1);
+        assertThat(projection.reachedVersion(CITIZEN.toString())).contains(0L);
+
+        generations.activate(next);
+        assertThat(projection.handle(new GetConsolidatedFile(CITIZEN)).orElseThrow().citizen().masterData()).isEqualTo(married);
+        assertThat(projection.handle(new GetConsolidatedFile(CITIZEN)).orElseThrow().cases()).isEmpty();
+        assertThat(projection.reachedVersion(CITIZEN.toString())).contains(1L);
+
+        // the live projection (now writing the new generation) forgets the citizen in the old one too
+        beside.on(new CitizenErased(CITIZEN, keys.destroyFamily(KeyId.citizen(CITIZEN)), OPENED));
+        for (String table : List.of("citizen_file_row", "citizen_address_row", "case_row", "case_entry_row")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE generation IN (1, ?)", Integer.class, next))
+                    .as(table).isZero();
+        }
+        assertThat(projection.erasedAt(CITIZEN)).isPresent();
     }
 
     @Test

@@ -46,9 +46,19 @@ final class Population {
         }
     }
 
-    final List<Person> people = new ArrayList<>();
+    final List<Person> people;
+
+    private Population(List<Person> people) {
+        this.people = people;
+    }
+
+    /** The people from index {@code from} (inclusive) to {@code to} (exclusive), e.g. to index in batches. */
+    Population slice(int from, int to) {
+        return new Population(people.subList(from, to));
+    }
 
     Population(long seed, int size) {
+        people = new ArrayList<>(size);
         Random random = new Random(seed);
         for (int i = 0; i < size; i++) {
             boolean female = random.nextBoolean();

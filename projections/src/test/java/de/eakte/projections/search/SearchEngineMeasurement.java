@@ -8,10 +8,16 @@ import de.eakte.projections.search.MatchKeys.Field;
 import de.eakte.projections.search.SearchQueries.CitizenCriteria;
 import de.eakte.projections.search.SearchQueries.WordCriterion;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,84 +25,95 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Measures the candidate engines for docs/decisions/0005-search-engine.md; not a test (no timing
- * is asserted anywhere). Run: {@code mvn -o -pl projections -am test-compile} then
- * {@code java -cp ... de.eakte.projections.search.SearchEngineMeasurement [size]}, or from an IDE.
- * (a) the key tables joined per query word; (b) reading every name row and matching in Java with
- * the same normalisation, phonetics and one-edit rule (what a naive engine does without an index).
+ * Measures the staff search for docs/decisions/0005-search-engine.md; not a test (no timing is
+ * asserted anywhere). Indexes a generated population ({@link Population}, seed 7) through the
+ * projection, 1,000 citizens per transaction on one connection (as a pooled server would hold it),
+ * then runs two workloads, each once to warm up and once measured:
+ * <ul>
+ *   <li>{@code name}: given and family name, folded, matched in any field (200 queries);</li>
+ *   <li>{@code name+year}: family name in the family fields, given names in the given-name field
+ *   and the birth year, as the HTTP benchmark's {@code search} scenario asks (200 queries).</li>
+ * </ul>
+ * Run after {@code mvn -B -o -pl projections -am test-compile}:
+ * <pre>
+ * java -Xmx3g -cp "projections/target/test-classes:projections/target/classes:$(cat /tmp/cp.txt)" \
+ *   de.eakte.projections.search.SearchEngineMeasurement h2,postgresql 10000,100000
+ * </pre>
+ * with the class path from {@code mvn -B -o -pl projections dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}.
  */
 public final class SearchEngineMeasurement {
 
-    public static void main(String[] args) {
-        int size = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        for (String engine : List.of("h2", "postgresql")) {
-            DataSource dataSource = TestDatabases.of(engine);
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            Generations generations = new Generations(jdbc, SearchProjection.PROCESSING_GROUP);
+    private static final int QUERIES = 200;
+    private static final int PER_TRANSACTION = 1_000;
+
+    public static void main(String[] args) throws SQLException {
+        List<String> engines = Arrays.asList((args.length > 0 ? args[0] : "h2,postgresql").split(","));
+        List<Integer> sizes = Arrays.stream((args.length > 1 ? args[1] : "10000").split(",")).map(Integer::parseInt).toList();
+        for (int size : sizes) {
             Population population = new Population(7, size);
-            long start = System.nanoTime();
-            population.index(new SearchProjection(jdbc, generations::active,
-                    new FieldSealer(new InMemoryDataKeys(new Random(7)), NonceSource.secureRandom())));
-            double indexSeconds = (System.nanoTime() - start) / 1e9;
-            long keys = jdbc.queryForObject("SELECT COUNT(*) FROM search_citizen_key", Long.class);
-            SearchQueries queries = new SearchQueries(jdbc, generations, Clock.systemUTC());
-            Random random = new Random(11);
-            List<List<String>> workload = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                Population.Person p = population.people.get(random.nextInt(size));
-                workload.add(List.of(SearchText.folded(p.given().split(" ")[0]), SearchText.folded(p.family().split("-")[0])));
-            }
-            Set<Field> anywhere = EnumSet.allOf(Field.class);
-            // warm up both, then measure
-            for (int round = 0; round < 2; round++) {
-                long a = System.nanoTime();
-                int hitsA = 0;
-                for (List<String> q : workload) {
-                    hitsA += queries.citizens(new CitizenCriteria(q.stream().map(w -> new WordCriterion(anywhere, w)).toList(),
-                            null, null, null, null, null, null), new OfficeCode("33"), null, 20).size();
-                }
-                double msA = (System.nanoTime() - a) / 1e6 / workload.size();
-                long b = System.nanoTime();
-                int hitsB = 0;
-                for (List<String> q : workload) {
-                    hitsB += scan(jdbc, q);
-                }
-                double msB = (System.nanoTime() - b) / 1e6 / workload.size();
-                if (round == 1) {
-                    System.out.printf(Locale.ROOT, "%s, %d citizens: index %.0f citizens/s, %.1f key rows per citizen; "
-                                    + "(a) key tables %.2f ms/query (%d hits), (b) scan + Java %.2f ms/query (%d hits)%n",
-                            engine, size, size / indexSeconds, (double) keys / size, msA, hitsA, msB, hitsB);
-                }
+            for (String engine : engines) {
+                measure(engine, population, size);
             }
         }
+        System.exit(0);
     }
 
-    /** The naive engine: every name row read, matched in Java. */
-    private static int scan(JdbcTemplate jdbc, List<String> words) {
-        List<String[]> rows = jdbc.query("SELECT family_name, given_names, birth_name FROM search_citizen WHERE generation = 1",
-                (rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
-        int hits = 0;
-        for (String[] row : rows) {
-            List<String> tokens = SearchText.words(row[0] + " " + row[1] + " " + (row[2] == null ? "" : row[2]));
-            boolean all = true;
-            for (String w : words) {
-                boolean any = false;
-                for (String t : tokens) {
-                    if (SearchText.folded(t).equals(SearchText.folded(w)) || SearchText.phonetic(t).equals(SearchText.phonetic(w))
-                            || SearchText.withinOneEdit(SearchText.folded(t), SearchText.folded(w))) {
-                        any = true;
-                        break;
-                    }
-                }
-                if (!any) {
-                    all = false;
-                    break;
-                }
+    private static void measure(String engine, Population population, int size) throws SQLException {
+        DataSource database = TestDatabases.of(engine);
+        Connection connection = database.getConnection();
+        SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+        JdbcTemplate jdbc = new JdbcTemplate(single);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(single));
+        Generations generations = new Generations(jdbc, SearchProjection.PROCESSING_GROUP);
+        SearchProjection projection = new SearchProjection(jdbc, generations::active,
+                new FieldSealer(new InMemoryDataKeys(new Random(7)), NonceSource.secureRandom()));
+        long start = System.nanoTime();
+        for (int from = 0; from < size; from += PER_TRANSACTION) {
+            Population slice = population.slice(from, Math.min(size, from + PER_TRANSACTION));
+            tx.executeWithoutResult(t -> slice.index(projection));
+        }
+        double indexSeconds = (System.nanoTime() - start) / 1e9;
+        if ("postgresql".equals(engine)) {
+            jdbc.execute("ANALYZE");
+        }
+        SearchQueries queries = new SearchQueries(jdbc, generations, Clock.systemUTC());
+        Random random = new Random(11);
+        Set<Field> anywhere = EnumSet.allOf(Field.class);
+        List<CitizenCriteria> names = new ArrayList<>();
+        List<CitizenCriteria> namesAndYear = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            Population.Person p = population.people.get(random.nextInt(size));
+            names.add(new CitizenCriteria(List.of(new WordCriterion(anywhere, SearchText.folded(p.given().split(" ")[0])),
+                    new WordCriterion(anywhere, SearchText.folded(p.family().split("-")[0]))),
+                    null, null, null, null, null, null));
+            List<WordCriterion> words = new ArrayList<>();
+            SearchText.words(p.family()).forEach(w -> words.add(new WordCriterion(Set.of(Field.FAMILY), w)));
+            SearchText.words(p.given()).forEach(w -> words.add(new WordCriterion(Set.of(Field.GIVEN), w)));
+            namesAndYear.add(new CitizenCriteria(words, null, p.born().getYear(), null, null, null, null));
+        }
+        System.out.printf(Locale.ROOT, "%s, %,d citizens: indexed at %,.0f citizens/s (%.0f s)%n", engine, size,
+                size / indexSeconds, indexSeconds);
+        run(engine, size, "name", queries, names);
+        run(engine, size, "name+year", queries, namesAndYear);
+        connection.close();
+    }
+
+    private static void run(String engine, int size, String workload, SearchQueries queries, List<CitizenCriteria> criteria) {
+        for (int round = 0; round < 2; round++) {
+            double[] ms = new double[criteria.size()];
+            long hits = 0;
+            for (int i = 0; i < criteria.size(); i++) {
+                long t = System.nanoTime();
+                hits += queries.citizens(criteria.get(i), new OfficeCode("33"), null, 20).size();
+                ms[i] = (System.nanoTime() - t) / 1e6;
             }
-            if (all) {
-                hits++;
+            if (round == 1) {
+                double mean = Arrays.stream(ms).average().orElse(0);
+                Arrays.sort(ms);
+                System.out.printf(Locale.ROOT, "%s, %,d citizens, %-9s: mean %7.2f ms, p50 %7.2f ms, p95 %7.2f ms, "
+                                + "max %7.2f ms (%d queries, %d hits)%n", engine, size, workload, mean,
+                        ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], ms[ms.length - 1], ms.length, hits);
             }
         }
-        return hits;
     }
 }

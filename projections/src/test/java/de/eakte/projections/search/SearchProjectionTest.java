@@ -170,6 +170,27 @@ class SearchProjectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void correctedDateOfBirth_movesEveryWordToTheNewYear_andUnusedWordsLeaveTheVocabulary(String engine) {
+        database(engine);
+        CitizenId id = citizen("Quandt", "Ottilie", null, "1950-05-05", "Zeppelinring", "Leipzig");
+        citizen("Becker", "Ottilie", null, "1950-05-05", "Ring", "Leipzig");
+        projection.reindexNames(id, 1, new Names("Quast", "Ottilie", null, LocalDate.of(1951, 5, 5), null));
+
+        assertThat(found("Quast Ottilie 1951")).containsExactly(id);
+        assertThat(found("Zeppelinring 1951")).containsExactly(id);
+        assertThat(found("Zeppelinring 1950")).isEmpty();
+        assertThat(found("Quandt")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_word WHERE word = 'quandt'", Integer.class)).isZero();
+
+        projection.reindexHome(id, 2, new Home("Ring", "1", "04109", "Leipzig"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_word WHERE word = 'zeppelinring'", Integer.class)).isZero();
+        // a word others still have stays
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_word WHERE word = 'ottilie'", Integer.class)).isPositive();
+        assertThat(found("Ottilie Ring 1951")).containsExactly(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void blockedCitizens_areFoundOnlyByAnOfficeWithACase(String engine) {
         database(engine);
         CitizenId blocked = citizen("Neumann", "Ida", null, "1950-01-01", "Ring", "Leipzig");
@@ -271,8 +292,11 @@ class SearchProjectionTest {
 
         projection.forgetCitizen(live);
         assertThat(found("Vogel")).containsExactly(onlyNew);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_citizen_key WHERE citizen_id = ?", Integer.class,
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_citizen_word WHERE citizen_id = ?", Integer.class,
                 live.toString())).isZero();
+        // Max was the only one with that given name: the word and its keys leave the vocabulary
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_word WHERE word = 'max'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_word WHERE word = 'vogel'", Integer.class)).isPositive();
     }
 
     private CaseCriteria cases(List<String> words) {
