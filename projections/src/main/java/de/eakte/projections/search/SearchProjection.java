@@ -343,7 +343,7 @@ public class SearchProjection {
         return houseNumber == null ? null : houseNumber.replaceAll("\\s+", "").toLowerCase(Locale.GERMAN);
     }
 
-    private static String sortName(Names names) {
+    static String sortName(Names names) {
         String sort = String.join(" ", SearchText.words(names.familyName()).stream().map(SearchText::normalised).toList())
                 + " " + String.join(" ", SearchText.words(names.givenNames()).stream().map(SearchText::normalised).toList());
         return sort.length() > 320 ? sort.substring(0, 320) : sort;
@@ -362,12 +362,21 @@ public class SearchProjection {
         }
         jdbc.batchUpdate("INSERT INTO search_citizen_word (generation, word, field, birth_year, citizen_id) VALUES (?, ?, ?, ?, ?)",
                 posted);
+        if (words.isEmpty()) {
+            return;
+        }
+        // the word's own exact row says it is known (one writer per generation: the processor's one segment);
+        // one point lookup on the primary key per word
         List<Object> args = new ArrayList<>();
-        args.add(g);
-        args.addAll(words.keySet());
-        // the word's own exact row says it is known (one writer per generation: the processor's one segment)
-        Set<String> known = new HashSet<>(jdbc.queryForList("SELECT word FROM search_word WHERE generation = ? AND kind = 'E'"
-                + " AND match_key = word AND word IN (" + marks(words.size()) + ")", String.class, args.toArray()));
+        List<String> lookups = new ArrayList<>();
+        for (String word : words.keySet()) {
+            lookups.add("SELECT word FROM search_word WHERE generation = ? AND kind = 'E' AND match_key = ? AND word = ?");
+            args.add(g);
+            args.add(word);
+            args.add(word);
+        }
+        Set<String> known = new HashSet<>(jdbc.queryForList(String.join(" UNION ALL ", lookups), String.class,
+                args.toArray()));
         List<Object[]> keys = new ArrayList<>();
         for (Word w : words.values()) {
             if (known.contains(w.exact())) {
@@ -397,10 +406,6 @@ public class SearchProjection {
                 jdbc.update("DELETE FROM search_word WHERE generation = ? AND word = ?", g, word);
             }
         }
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private void insertTerms(int g, String caseId, char source, String text) {

@@ -50,6 +50,7 @@ final class TestDatabases {
         dataSource.setURL(PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name);
         dataSource.setUser(PG_USER);
         dataSource.setPassword(PG_PASSWORD);
+        dataSource.setReWriteBatchedInserts(true);
         return migrated(dataSource);
     }
 
