@@ -1,5 +1,7 @@
 package de.eakte.api.security;
 
+import de.eakte.api.support.MutableClock;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -39,7 +41,7 @@ class VerifiedTokenCacheTest {
     private static KeyPair key;
     private static KeyPair otherKey;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final AtomicInteger verifications = new AtomicInteger();
     private OAuth2TokenValidator<Jwt> validator;
     private JwtDecoder counted;
@@ -97,7 +99,7 @@ class VerifiedTokenCacheTest {
     @Test
     void givenACachedToken_whenTheValidatorRefusesIt_thenItIsRefusedEvenBeforeItsEviction() throws Exception {
         // the entry is evicted at expiry anyway; here the validator's own clock runs ahead of the cache's
-        MovableClock validatorClock = new MovableClock(clock.instant());
+        MutableClock validatorClock = new MutableClock(clock.instant());
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(validatorClock);
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withPublicKey((RSAPublicKey) key.getPublic()).build();
@@ -162,33 +164,5 @@ class VerifiedTokenCacheTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("local").build(), claims);
         jwt.sign(new RSASSASigner(signer.getPrivate()));
         return jwt.serialize();
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
