@@ -16,6 +16,7 @@ import de.eakte.core.retention.DrawUpTrigger;
 import de.eakte.core.shared.CaseId;
 import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.OfficeCode;
+import de.eakte.projections.search.Generations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /** Disposal lists as records management reviews them; each case's outcome once a list is approved. */
 @ProcessingGroup(DisposalListProjection.PROCESSING_GROUP)
@@ -42,41 +44,61 @@ public class DisposalListProjection {
     public enum Outcome { DESTROYED, APPRAISAL, ARCHIVE, SKIPPED }
 
     private final JdbcTemplate jdbc;
+    private final IntSupplier generation;
 
+    /** The live model: writes into the generation that serves readers. */
     public DisposalListProjection(JdbcTemplate jdbc) {
+        this(jdbc, new Generations(jdbc, PROCESSING_GROUP)::active);
+    }
+
+    /**
+     * Writes into the generation the supplier names (docs/decisions/0007-blue-green-rebuild.md): the
+     * active one for the live processor, a fixed new one for a rebuild. Reads go through the views of
+     * the active generation ({@code disposal_list_view}, {@code disposal_list_case}).
+     */
+    public DisposalListProjection(JdbcTemplate jdbc, IntSupplier generation) {
         this.jdbc = jdbc;
+        this.generation = generation;
+    }
+
+    /** The same handlers writing into one generation, for a rebuild beside the serving one. */
+    public DisposalListProjection inGeneration(int fixed) {
+        return new DisposalListProjection(jdbc, () -> fixed);
     }
 
     @EventHandler
     public void on(DisposalListDrawnUp event) {
         String id = event.listId().toString();
+        int g = generation.getAsInt();
         jdbc.update("""
-                INSERT INTO disposal_list_view (list_id, status, trigger_kind, drawn_up_on, drawn_up_at, case_count)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                id, DisposalListStatus.DRAWN_UP.name(), event.trigger().name(), Date.valueOf(event.drawnUpOn()),
+                INSERT INTO disposal_list_row (generation, list_id, status, trigger_kind, drawn_up_on, drawn_up_at,
+                  case_count) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                g, id, DisposalListStatus.DRAWN_UP.name(), event.trigger().name(), Date.valueOf(event.drawnUpOn()),
                 utc(event.drawnUpAt()), event.cases().size());
         List<Object[]> rows = new ArrayList<>();
         int line = 0;
         for (DisposalCandidate c : event.cases()) {
-            rows.add(new Object[]{id, c.caseId().toString(), ++line, c.citizenId().toString(),
+            rows.add(new Object[]{g, id, c.caseId().toString(), ++line, c.citizenId().toString(),
                     c.fileReference().toString(), c.office().value(), c.disposal().name(),
                     Date.valueOf(c.retentionEndsOn())});
         }
         jdbc.batchUpdate("""
-                INSERT INTO disposal_list_case (list_id, case_id, line_no, citizen_id, file_reference, office, disposal,
-                  retention_ends_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                INSERT INTO disposal_list_case_row (generation, list_id, case_id, line_no, citizen_id, file_reference,
+                  office, disposal, retention_ends_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     @EventHandler
     public void on(DisposalListConfirmed event) {
-        jdbc.update("UPDATE disposal_list_view SET status = ?, confirmed_at = ? WHERE list_id = ?",
-                DisposalListStatus.CONFIRMED.name(), utc(event.confirmedAt()), event.listId().toString());
+        jdbc.update("UPDATE disposal_list_row SET status = ?, confirmed_at = ? WHERE generation = ? AND list_id = ?",
+                DisposalListStatus.CONFIRMED.name(), utc(event.confirmedAt()), generation.getAsInt(),
+                event.listId().toString());
     }
 
     @EventHandler
     public void on(DisposalListApproved event) {
-        jdbc.update("UPDATE disposal_list_view SET status = ?, approved_at = ? WHERE list_id = ?",
-                DisposalListStatus.APPROVED.name(), utc(event.approvedAt()), event.listId().toString());
+        jdbc.update("UPDATE disposal_list_row SET status = ?, approved_at = ? WHERE generation = ? AND list_id = ?",
+                DisposalListStatus.APPROVED.name(), utc(event.approvedAt()), generation.getAsInt(),
+                event.listId().toString());
     }
 
     @EventHandler
@@ -101,15 +123,20 @@ public class DisposalListProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM disposal_list_case");
-        jdbc.update("DELETE FROM disposal_list_view");
+        clear(generation.getAsInt());
+    }
+
+    /** Empties one generation (before a rebuild fills it, or once it no longer serves). */
+    public void clear(int g) {
+        jdbc.update("DELETE FROM disposal_list_case_row WHERE generation = ?", g);
+        jdbc.update("DELETE FROM disposal_list_row WHERE generation = ?", g);
     }
 
     private void decide(DisposalListId list, CaseId caseId, Outcome outcome, String reason, Integer keys, Instant at) {
         jdbc.update("""
-                UPDATE disposal_list_case SET outcome = ?, skip_reason = ?, destroyed_keys = ?, decided_at = ?
-                WHERE list_id = ? AND case_id = ?""",
-                outcome.name(), reason, keys, utc(at), list.toString(), caseId.toString());
+                UPDATE disposal_list_case_row SET outcome = ?, skip_reason = ?, destroyed_keys = ?, decided_at = ?
+                WHERE generation = ? AND list_id = ? AND case_id = ?""",
+                outcome.name(), reason, keys, utc(at), generation.getAsInt(), list.toString(), caseId.toString());
     }
 
     // ---- queries --------------------------------------------------------------------------------
