@@ -1,5 +1,6 @@
 package de.eakte.audit.dpo;
 
+import de.eakte.audit.log.ActiveGeneration;
 import de.eakte.audit.log.DpoAccessLogProjection;
 import de.eakte.core.access.reidentification.ReIdentificationApproved;
 import de.eakte.core.access.reidentification.ReIdentificationRejected;
@@ -20,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The DPOs' list of re-identification requests ({@code dpo_re_identification}): pseudonym asked
@@ -35,24 +37,42 @@ public class ReIdentificationProjection {
 
     private final JdbcTemplate jdbc;
     private final DpoAccessLogProjection pseudonyms;
+    private final IntSupplier generation;
 
+    /** The live model: writes into the generation that serves readers. */
     public ReIdentificationProjection(JdbcTemplate jdbc, DpoAccessLogProjection pseudonyms) {
+        this(jdbc, pseudonyms, ActiveGeneration.of(jdbc, PROCESSING_GROUP));
+    }
+
+    /**
+     * Writes into the generation the supplier names (docs/decisions/0007-blue-green-rebuild.md): the
+     * active one for the live processor, a fixed new one for a rebuild. Reads go through the view of
+     * the active generation ({@code dpo_re_identification}).
+     */
+    public ReIdentificationProjection(JdbcTemplate jdbc, DpoAccessLogProjection pseudonyms, IntSupplier generation) {
         this.jdbc = jdbc;
         this.pseudonyms = pseudonyms;
+        this.generation = generation;
+    }
+
+    /** The same handlers writing into one generation, for a rebuild beside the serving one. */
+    public ReIdentificationProjection inGeneration(int fixed) {
+        return new ReIdentificationProjection(jdbc, pseudonyms, () -> fixed);
     }
 
     @EventHandler
     void on(ReIdentificationRequested event, @MetaDataValue(ACTOR_SUBJECT) String subject) {
+        int g = generation.getAsInt();
         Integer known = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM dpo_re_identification WHERE re_identification_id = ?", Integer.class,
-                event.reIdentificationId().toString());
+                "SELECT COUNT(*) FROM dpo_re_identification_row WHERE generation = ? AND re_identification_id = ?",
+                Integer.class, g, event.reIdentificationId().toString());
         if (known != null && known > 0) {
             return;
         }
         jdbc.update("""
-                INSERT INTO dpo_re_identification (re_identification_id, pseudonym, reason, status, requested_at,
-                  requested_by, reveals) VALUES (?, ?, ?, ?, ?, ?, 0)""",
-                event.reIdentificationId().toString(), event.pseudonym(), event.reason(),
+                INSERT INTO dpo_re_identification_row (generation, re_identification_id, pseudonym, reason, status,
+                  requested_at, requested_by, reveals) VALUES (?, ?, ?, ?, ?, ?, ?, 0)""",
+                g, event.reIdentificationId().toString(), event.pseudonym(), event.reason(),
                 ReIdentificationStatus.PENDING.name(), utc(event.requestedAt()), pseudonyms.pseudonym(subject));
     }
 
@@ -72,21 +92,27 @@ public class ReIdentificationProjection {
     void on(ReIdentificationRevealed event) {
         // a replayed reveal counts again only if the processor hands it twice; the event store is the record
         jdbc.update("""
-                UPDATE dpo_re_identification SET reveals = reveals + 1, last_revealed_at = ?
-                WHERE re_identification_id = ? AND (last_revealed_at IS NULL OR last_revealed_at < ?)""",
-                utc(event.revealedAt()), event.reIdentificationId().toString(), utc(event.revealedAt()));
+                UPDATE dpo_re_identification_row SET reveals = reveals + 1, last_revealed_at = ?
+                WHERE generation = ? AND re_identification_id = ? AND (last_revealed_at IS NULL OR last_revealed_at < ?)""",
+                utc(event.revealedAt()), generation.getAsInt(), event.reIdentificationId().toString(),
+                utc(event.revealedAt()));
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM dpo_re_identification");
+        clear(generation.getAsInt());
+    }
+
+    /** Empties one generation (before a rebuild fills it, or once it no longer serves). */
+    public void clear(int g) {
+        jdbc.update("DELETE FROM dpo_re_identification_row WHERE generation = ?", g);
     }
 
     private void decided(String id, ReIdentificationStatus status, Instant at, String subject, String note) {
         jdbc.update("""
-                UPDATE dpo_re_identification SET status = ?, decided_at = ?, decided_by = ?, decision_note = ?
-                WHERE re_identification_id = ?""",
-                status.name(), utc(at), pseudonyms.pseudonym(subject), note, id);
+                UPDATE dpo_re_identification_row SET status = ?, decided_at = ?, decided_by = ?, decision_note = ?
+                WHERE generation = ? AND re_identification_id = ?""",
+                status.name(), utc(at), pseudonyms.pseudonym(subject), note, generation.getAsInt(), id);
     }
 
     /** One request as the DPOs see it; requester and decider as pseudonyms. */

@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -61,10 +62,27 @@ public class CitizenAccessLogProjection {
 
     private final JdbcTemplate jdbc;
     private final FieldSealer sealer;
+    private final IntSupplier generation;
 
+    /** The live model: writes into the generation that serves readers. */
     public CitizenAccessLogProjection(JdbcTemplate jdbc, FieldSealer sealer) {
+        this(jdbc, sealer, ActiveGeneration.of(jdbc, PROCESSING_GROUP));
+    }
+
+    /**
+     * Writes into the generation the supplier names (docs/decisions/0007-blue-green-rebuild.md): the
+     * active one for the live processor, a fixed new one for a rebuild. Reads go through the view
+     * of the active generation ({@code citizen_access_log}).
+     */
+    public CitizenAccessLogProjection(JdbcTemplate jdbc, FieldSealer sealer, IntSupplier generation) {
         this.jdbc = jdbc;
         this.sealer = sealer;
+        this.generation = generation;
+    }
+
+    /** The same handlers writing into one generation, for a rebuild beside the serving one. */
+    public CitizenAccessLogProjection inGeneration(int fixed) {
+        return new CitizenAccessLogProjection(jdbc, sealer, () -> fixed);
     }
 
     /** As the processor calls it; the event id and chain number come from the stored event. */
@@ -80,17 +98,18 @@ public class CitizenAccessLogProjection {
             return;
         }
         // a tracking processor may hand an event again after a lost claim: keep the entry once
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_access_log WHERE access_id = ?",
-                Integer.class, event.accessId().toString());
+        int g = generation.getAsInt();
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_access_row WHERE generation = ? AND access_id = ?",
+                Integer.class, g, event.accessId().toString());
         if (known != null && known > 0) {
             return;
         }
         jdbc.update("""
-                INSERT INTO citizen_access_log (access_id, reference_number, citizen_id, accessed_at, office,
+                INSERT INTO citizen_access_row (generation, access_id, reference_number, citizen_id, accessed_at, office,
                   actor_role, purpose, legal_basis, categories, outcome, decision_rule, break_glass, flagged, channel,
                   file_references, sealed_key, event_id, chain_sequence, previous_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.accessId().toString(), referenceNumber(event.accessId()), event.citizenId().toString(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                g, event.accessId().toString(), referenceNumber(event.accessId()), event.citizenId().toString(),
                 event.at().atOffset(ZoneOffset.UTC), event.actorOffice() == null ? null : event.actorOffice().value(),
                 event.actorRole().name(), event.purpose(), event.legalBasis(), joined(event.categories()),
                 event.outcome().name(), event.rule(),
@@ -113,17 +132,18 @@ public class CitizenAccessLogProjection {
                 .isRedacted()) {
             return;
         }
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_access_log WHERE access_id = ?",
-                Integer.class, event.entryId().toString());
+        int g = generation.getAsInt();
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_access_row WHERE generation = ? AND access_id = ?",
+                Integer.class, g, event.entryId().toString());
         if (known != null && known > 0) {
             return;
         }
         jdbc.update("""
-                INSERT INTO citizen_access_log (access_id, reference_number, citizen_id, accessed_at, office,
+                INSERT INTO citizen_access_row (generation, access_id, reference_number, citizen_id, accessed_at, office,
                   actor_role, purpose, legal_basis, categories, outcome, decision_rule, break_glass, flagged, channel,
                   file_references, sealed_key, event_id, chain_sequence, previous_hash, attempts, attempted_until)
-                VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, '', ?, ?, FALSE, FALSE, ?, '', ?, ?, ?, ?, ?, ?)""",
-                event.entryId().toString(), referenceNumber(event.entryId()), event.citizenId().toString(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, '', ?, ?, FALSE, FALSE, ?, '', ?, ?, ?, ?, ?, ?)""",
+                g, event.entryId().toString(), referenceNumber(event.entryId()), event.citizenId().toString(),
                 event.from().atOffset(ZoneOffset.UTC), event.actorOffice() == null ? null : event.actorOffice().value(),
                 event.actorRole().name(), AccessOutcome.DENIED.name(), DENIAL_FLOOD_RULE,
                 event.channels().iterator().next().name(), event.sealedWith().value(), eventId, chainSequence,
@@ -135,17 +155,25 @@ public class CitizenAccessLogProjection {
         on(event, event.accessId().toString(), null);
     }
 
-    /** Entries whose period keys were destroyed leave the log. */
+    /**
+     * Entries whose period keys were destroyed leave the log, in <b>every</b> generation: a rebuild
+     * that read an entry before its key was destroyed must not keep it until it reaches this event.
+     */
     @EventHandler
     public void on(AccessLogKeysDestroyed event) {
         for (KeyId key : event.keys()) {
-            jdbc.update("DELETE FROM citizen_access_log WHERE sealed_key = ?", key.value());
+            jdbc.update("DELETE FROM citizen_access_row WHERE sealed_key = ?", key.value());
         }
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM citizen_access_log");
+        clear(generation.getAsInt());
+    }
+
+    /** Empties one generation (before a rebuild fills it, or once it no longer serves). */
+    public void clear(int g) {
+        jdbc.update("DELETE FROM citizen_access_row WHERE generation = ?", g);
     }
 
     // ---- queries --------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -76,6 +77,7 @@ public class DpoAccessLogProjection {
     private final SecretKeySpec key;
     private final FieldSealer sealer;
     private final ZoneId zone;
+    private final IntSupplier generation;
 
     /** @param pseudonymKey the secret the staff pseudonyms are derived with, at least 32 bytes */
     public DpoAccessLogProjection(JdbcTemplate jdbc, byte[] pseudonymKey, FieldSealer sealer) {
@@ -96,6 +98,25 @@ public class DpoAccessLogProjection {
         this.key = new SecretKeySpec(pseudonymKey.clone(), HMAC);
         this.sealer = sealer;
         this.zone = zone;
+        this.generation = ActiveGeneration.of(jdbc, PROCESSING_GROUP);
+    }
+
+    private DpoAccessLogProjection(DpoAccessLogProjection live, IntSupplier generation) {
+        this.jdbc = live.jdbc;
+        this.key = live.key;
+        this.sealer = live.sealer;
+        this.zone = live.zone;
+        this.generation = generation;
+    }
+
+    /**
+     * The same handlers (same pseudonym key, sealer and zone) writing into one generation, for a
+     * rebuild beside the serving one (docs/decisions/0007-blue-green-rebuild.md). The live model
+     * writes into the active generation; reads go through the views of the active generation
+     * ({@code dpo_access_log}, {@code dpo_search_log}).
+     */
+    public DpoAccessLogProjection inGeneration(int fixed) {
+        return new DpoAccessLogProjection(this, () -> fixed);
     }
 
     /** The zone of the local day and time kept per access. */
@@ -115,8 +136,9 @@ public class DpoAccessLogProjection {
 
     private void store(AccessRecorded event, String eventId) {
         // a tracking processor may hand an event again after a lost claim: keep the entry once
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_log WHERE access_id = ?",
-                Integer.class, event.accessId().toString());
+        int g = generation.getAsInt();
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_row WHERE generation = ? AND access_id = ?",
+                Integer.class, g, event.accessId().toString());
         if (known != null && known > 0) {
             return;
         }
@@ -128,12 +150,12 @@ public class DpoAccessLogProjection {
         DecisionFacts facts = event.facts();
         ZonedDateTime local = event.at().atZone(zone);
         jdbc.update("""
-                INSERT INTO dpo_access_log (access_id, accessed_at, citizen_id, staff_pseudonym, actor_role, office,
-                  purpose, legal_basis, outcome, decision_rule, categories, file_references, break_glass, flagged,
+                INSERT INTO dpo_access_row (generation, access_id, accessed_at, citizen_id, staff_pseudonym, actor_role,
+                  office, purpose, legal_basis, outcome, decision_rule, categories, file_references, break_glass, flagged,
                   channel, in_case_context, case_context, strictly_confidential, information_block, sensitive_citizen,
                   local_day, local_weekday, local_minute, event_id, sealed_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.accessId().toString(), utc(event.at()), event.citizenId().toString(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                g, event.accessId().toString(), utc(event.at()), event.citizenId().toString(),
                 pseudonym(subject), event.actorRole().name(),
                 event.actorOffice() == null ? null : event.actorOffice().value(), event.purpose(), event.legalBasis(),
                 event.outcome().name(), event.rule(), joined(event.categories()), joined(event.fileReferences()),
@@ -161,8 +183,9 @@ public class DpoAccessLogProjection {
     }
 
     private void store(AccessDenialsAggregated event, String eventId) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_log WHERE access_id = ?",
-                Integer.class, event.entryId().toString());
+        int g = generation.getAsInt();
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_access_row WHERE generation = ? AND access_id = ?",
+                Integer.class, g, event.entryId().toString());
         if (known != null && known > 0) {
             return;
         }
@@ -172,12 +195,12 @@ public class DpoAccessLogProjection {
         }
         ZonedDateTime local = event.from().atZone(zone);
         jdbc.update("""
-                INSERT INTO dpo_access_log (access_id, accessed_at, citizen_id, staff_pseudonym, actor_role, office,
-                  outcome, decision_rule, categories, file_references, break_glass, flagged, channel,
+                INSERT INTO dpo_access_row (generation, access_id, accessed_at, citizen_id, staff_pseudonym, actor_role,
+                  office, outcome, decision_rule, categories, file_references, break_glass, flagged, channel,
                   local_day, local_weekday, local_minute, event_id, sealed_key, attempts, attempted_until, flood_id,
                   flood_rules)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', FALSE, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.entryId().toString(), utc(event.from()), event.citizenId().toString(), pseudonym(subject),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', FALSE, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                g, event.entryId().toString(), utc(event.from()), event.citizenId().toString(), pseudonym(subject),
                 event.actorRole().name(), event.actorOffice() == null ? null : event.actorOffice().value(),
                 AccessOutcome.DENIED.name(), CitizenAccessLogProjection.DENIAL_FLOOD_RULE,
                 event.channels().iterator().next().name(), local.toLocalDate(), local.getDayOfWeek().getValue(),
@@ -202,8 +225,9 @@ public class DpoAccessLogProjection {
     }
 
     private void store(SearchRecorded event, String eventId) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_search_log WHERE search_id = ?",
-                Integer.class, event.searchId().toString());
+        int g = generation.getAsInt();
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM dpo_search_row WHERE generation = ? AND search_id = ?",
+                Integer.class, g, event.searchId().toString());
         if (known != null && known > 0) {
             return;
         }
@@ -213,10 +237,10 @@ public class DpoAccessLogProjection {
             return; // its period's key is destroyed: the search has left the log
         }
         jdbc.update("""
-                INSERT INTO dpo_search_log (search_id, searched_at, staff_pseudonym, actor_role, office, scope, criteria,
-                  outcome, decision_rule, hit_count, purpose, legal_basis, event_id, sealed_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.searchId().toString(), utc(event.at()), pseudonym(subject), event.actorRole().name(),
+                INSERT INTO dpo_search_row (generation, search_id, searched_at, staff_pseudonym, actor_role, office,
+                  scope, criteria, outcome, decision_rule, hit_count, purpose, legal_basis, event_id, sealed_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                g, event.searchId().toString(), utc(event.at()), pseudonym(subject), event.actorRole().name(),
                 event.actorOffice() == null ? null : event.actorOffice().value(), event.scope().name(),
                 criteria.orElse(null), event.outcome().name(), event.rule(), event.hitCount(), event.purpose(),
                 event.legalBasis(), eventId, event.criteria().key().value());
@@ -224,8 +248,13 @@ public class DpoAccessLogProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM dpo_access_log");
-        jdbc.update("DELETE FROM dpo_search_log");
+        clear(generation.getAsInt());
+    }
+
+    /** Empties one generation (before a rebuild fills it, or once it no longer serves). */
+    public void clear(int g) {
+        jdbc.update("DELETE FROM dpo_access_row WHERE generation = ?", g);
+        jdbc.update("DELETE FROM dpo_search_row WHERE generation = ?", g);
     }
 
     /**
@@ -236,12 +265,16 @@ public class DpoAccessLogProjection {
         return sealer.open(event.actorSubject(), event.accessId().toString(), AccessFields.ACTOR_SUBJECT).orElse(null);
     }
 
-    /** Entries and searches whose period keys were destroyed leave the log. */
+    /**
+     * Entries and searches whose period keys were destroyed leave the log, in <b>every</b>
+     * generation: a rebuild that read them before the key was destroyed must not keep them until it
+     * reaches this event.
+     */
     @EventHandler
     public void on(AccessLogKeysDestroyed event) {
         for (KeyId sealedKey : event.keys()) {
-            jdbc.update("DELETE FROM dpo_access_log WHERE sealed_key = ?", sealedKey.value());
-            jdbc.update("DELETE FROM dpo_search_log WHERE sealed_key = ?", sealedKey.value());
+            jdbc.update("DELETE FROM dpo_access_row WHERE sealed_key = ?", sealedKey.value());
+            jdbc.update("DELETE FROM dpo_search_row WHERE sealed_key = ?", sealedKey.value());
         }
     }
 
