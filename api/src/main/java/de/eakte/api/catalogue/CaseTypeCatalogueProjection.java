@@ -7,6 +7,7 @@ import de.eakte.core.catalogue.changes.CaseTypeChangeOpinionAttached;
 import de.eakte.core.catalogue.changes.CaseTypeChangeProposed;
 import de.eakte.core.catalogue.changes.CaseTypeChangeRejected;
 import de.eakte.core.catalogue.changes.PurposeChangeStatus;
+import de.eakte.projections.search.Generations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import static de.eakte.api.catalogue.ChangeViewTable.instant;
 import static de.eakte.api.catalogue.ChangeViewTable.utc;
@@ -41,10 +43,27 @@ public class CaseTypeCatalogueProjection {
 
     private final JdbcTemplate jdbc;
     private final ChangeViewTable view;
+    private final IntSupplier generation;
 
+    /** The live model: writes into the generation that serves readers. */
     public CaseTypeCatalogueProjection(JdbcTemplate jdbc) {
+        this(jdbc, new Generations(jdbc, PROCESSING_GROUP)::active);
+    }
+
+    /**
+     * Writes into the generation the supplier names (docs/decisions/0007-blue-green-rebuild.md): the
+     * active one for the live processor, a fixed new one for a rebuild. Reads go through the views of
+     * the active generation ({@code case_type_change_view}, {@code case_type_in_force}).
+     */
+    public CaseTypeCatalogueProjection(JdbcTemplate jdbc, IntSupplier generation) {
         this.jdbc = jdbc;
-        this.view = new ChangeViewTable(jdbc, "case_type_change_view");
+        this.generation = generation;
+        this.view = new ChangeViewTable(jdbc, "case_type_change_view", "case_type_change_row", generation);
+    }
+
+    /** The same handlers writing into one generation, for a rebuild beside the serving one. */
+    public CaseTypeCatalogueProjection inGeneration(int fixed) {
+        return new CaseTypeCatalogueProjection(jdbc, () -> fixed);
     }
 
     /** One change as listed for admins and the DPO. */
@@ -57,9 +76,9 @@ public class CaseTypeCatalogueProjection {
 
     @EventHandler
     public void on(CaseTypeChangeProposed event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String proposer) {
-        jdbc.update("INSERT INTO case_type_change_view (change_id, " + DEFINITION
-                        + ", reason, status, proposed_by, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.changeId().toString(), event.code().value(), event.office().value(), event.name(),
+        jdbc.update("INSERT INTO case_type_change_row (generation, change_id, " + DEFINITION
+                        + ", reason, status, proposed_by, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                generation.getAsInt(), event.changeId().toString(), event.code().value(), event.office().value(), event.name(),
                 event.filePlanKey(), event.targetDays(), event.confidentiality().name(), event.retentionYears(),
                 event.disposal().name(), event.retentionBasis(), event.reason(), PurposeChangeStatus.PENDING.name(),
                 proposer, utc(event.proposedAt()));
@@ -68,19 +87,20 @@ public class CaseTypeCatalogueProjection {
     @EventHandler
     public void on(CaseTypeChangeApproved event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String approver) {
         String id = event.changeId().toString();
+        int g = generation.getAsInt();
         view.approved(id, approver, event.approvedAt());
-        String code = jdbc.query("SELECT code FROM case_type_change_view WHERE change_id = ?",
-                (rs, i) -> rs.getString(1), id).stream().findFirst().orElse(null);
+        String code = jdbc.query("SELECT code FROM case_type_change_row WHERE generation = ? AND change_id = ?",
+                (rs, i) -> rs.getString(1), g, id).stream().findFirst().orElse(null);
         if (code == null) {
             // cannot happen while the proposal is handled first in this processing group; never guess a type
             log.error("approved change {} has no proposal in case_type_change_view; nothing put in force", id);
             return;
         }
         // delete and insert: portable, and in the handler's one transaction
-        jdbc.update("DELETE FROM case_type_in_force WHERE code = ?", code);
-        jdbc.update("INSERT INTO case_type_in_force (" + DEFINITION + ", change_id, in_force_since) SELECT "
-                + DEFINITION + ", change_id, ? FROM case_type_change_view WHERE change_id = ?",
-                utc(event.approvedAt()), id);
+        jdbc.update("DELETE FROM case_type_in_force_row WHERE generation = ? AND code = ?", g, code);
+        jdbc.update("INSERT INTO case_type_in_force_row (generation, " + DEFINITION + ", change_id, in_force_since) SELECT "
+                + "generation, " + DEFINITION + ", change_id, ? FROM case_type_change_row WHERE generation = ? AND change_id = ?",
+                utc(event.approvedAt()), g, id);
     }
 
     @EventHandler
@@ -95,8 +115,13 @@ public class CaseTypeCatalogueProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM case_type_in_force");
-        view.clear();
+        clear(generation.getAsInt());
+    }
+
+    /** Empties one generation (before a rebuild fills it, or once it no longer serves). */
+    public void clear(int g) {
+        jdbc.update("DELETE FROM case_type_in_force_row WHERE generation = ?", g);
+        view.clear(g);
     }
 
     // ---- reads ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * What the purpose, case-type and office change views have in common: the decision and opinion
@@ -22,31 +23,40 @@ final class ChangeViewTable {
 
     private final JdbcTemplate jdbc;
     private final String table;
+    private final String rows;
+    private final IntSupplier generation;
 
-    ChangeViewTable(JdbcTemplate jdbc, String table) {
+    /**
+     * @param table      the view of the active generation, which the reads use
+     * @param rows       the table with every generation, which the handlers write
+     * @param generation the generation the handlers write (docs/decisions/0007-blue-green-rebuild.md)
+     */
+    ChangeViewTable(JdbcTemplate jdbc, String table, String rows, IntSupplier generation) {
         this.jdbc = jdbc;
         this.table = table;
+        this.rows = rows;
+        this.generation = generation;
     }
 
     void approved(String changeId, String approver, Instant at) {
-        jdbc.update("UPDATE " + table + " SET status = ?, decided_by = ?, decided_at = ? WHERE change_id = ?",
-                PurposeChangeStatus.APPROVED.name(), approver, utc(at), changeId);
+        jdbc.update("UPDATE " + rows + " SET status = ?, decided_by = ?, decided_at = ? WHERE generation = ? AND change_id = ?",
+                PurposeChangeStatus.APPROVED.name(), approver, utc(at), generation.getAsInt(), changeId);
     }
 
     void rejected(String changeId, String rejecter, Instant at, String reason) {
-        jdbc.update("UPDATE " + table
-                        + " SET status = ?, decided_by = ?, decided_at = ?, rejection_reason = ? WHERE change_id = ?",
-                PurposeChangeStatus.REJECTED.name(), rejecter, utc(at), reason, changeId);
+        jdbc.update("UPDATE " + rows + " SET status = ?, decided_by = ?, decided_at = ?, rejection_reason = ?"
+                        + " WHERE generation = ? AND change_id = ?",
+                PurposeChangeStatus.REJECTED.name(), rejecter, utc(at), reason, generation.getAsInt(), changeId);
     }
 
     void opinionAttached(String changeId, String dpo, Instant at, String opinion) {
-        jdbc.update("UPDATE " + table
-                        + " SET dpo_opinion = ?, dpo_opinion_by = ?, dpo_opinion_at = ? WHERE change_id = ?",
-                opinion, dpo, utc(at), changeId);
+        jdbc.update("UPDATE " + rows + " SET dpo_opinion = ?, dpo_opinion_by = ?, dpo_opinion_at = ?"
+                        + " WHERE generation = ? AND change_id = ?",
+                opinion, dpo, utc(at), generation.getAsInt(), changeId);
     }
 
-    void clear() {
-        jdbc.update("DELETE FROM " + table);
+    void clear(int g) {
+        jdbc.update("DELETE FROM " + rows + " WHERE generation = ?", g);
     }
 
     /**

@@ -8,6 +8,7 @@ import de.eakte.core.catalogue.changes.OfficeChangeOpinionAttached;
 import de.eakte.core.catalogue.changes.OfficeChangeProposed;
 import de.eakte.core.catalogue.changes.OfficeChangeRejected;
 import de.eakte.core.catalogue.changes.PurposeChangeStatus;
+import de.eakte.projections.search.Generations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import static de.eakte.api.catalogue.ChangeViewTable.instant;
 import static de.eakte.api.catalogue.ChangeViewTable.utc;
@@ -40,10 +42,27 @@ public class OfficeCatalogueProjection {
 
     private final JdbcTemplate jdbc;
     private final ChangeViewTable view;
+    private final IntSupplier generation;
 
+    /** The live model: writes into the generation that serves readers. */
     public OfficeCatalogueProjection(JdbcTemplate jdbc) {
+        this(jdbc, new Generations(jdbc, PROCESSING_GROUP)::active);
+    }
+
+    /**
+     * Writes into the generation the supplier names (docs/decisions/0007-blue-green-rebuild.md): the
+     * active one for the live processor, a fixed new one for a rebuild. Reads go through the views of
+     * the active generation ({@code office_change_view}, {@code office_in_force}).
+     */
+    public OfficeCatalogueProjection(JdbcTemplate jdbc, IntSupplier generation) {
         this.jdbc = jdbc;
-        this.view = new ChangeViewTable(jdbc, "office_change_view");
+        this.generation = generation;
+        this.view = new ChangeViewTable(jdbc, "office_change_view", "office_change_row", generation);
+    }
+
+    /** The same handlers writing into one generation, for a rebuild beside the serving one. */
+    public OfficeCatalogueProjection inGeneration(int fixed) {
+        return new OfficeCatalogueProjection(jdbc, () -> fixed);
     }
 
     /** One change as listed for admins and the DPO. */
@@ -56,28 +75,29 @@ public class OfficeCatalogueProjection {
     @EventHandler
     public void on(OfficeChangeProposed event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String proposer) {
         jdbc.update("""
-                INSERT INTO office_change_view (change_id, kind, code, name, reason, status, proposed_by, proposed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.changeId().toString(), event.kind().name(), event.code().value(), event.name(), event.reason(),
+                INSERT INTO office_change_row (generation, change_id, kind, code, name, reason, status, proposed_by,
+                  proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                generation.getAsInt(), event.changeId().toString(), event.kind().name(), event.code().value(), event.name(), event.reason(),
                 PurposeChangeStatus.PENDING.name(), proposer, utc(event.proposedAt()));
     }
 
     @EventHandler
     public void on(OfficeChangeApproved event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String approver) {
         String id = event.changeId().toString();
+        int g = generation.getAsInt();
         view.approved(id, approver, event.approvedAt());
-        String code = jdbc.query("SELECT code FROM office_change_view WHERE change_id = ?",
-                (rs, i) -> rs.getString(1), id).stream().findFirst().orElse(null);
+        String code = jdbc.query("SELECT code FROM office_change_row WHERE generation = ? AND change_id = ?",
+                (rs, i) -> rs.getString(1), g, id).stream().findFirst().orElse(null);
         if (code == null) {
             // cannot happen while the proposal is handled first in this processing group; never guess an office
             log.error("approved change {} has no proposal in office_change_view; nothing put in force", id);
             return;
         }
         // delete and insert: portable, and in the handler's one transaction
-        jdbc.update("DELETE FROM office_in_force WHERE code = ?", code);
-        jdbc.update("INSERT INTO office_in_force (code, name, change_id, in_force_since) "
-                + "SELECT code, name, change_id, ? FROM office_change_view WHERE change_id = ?",
-                utc(event.approvedAt()), id);
+        jdbc.update("DELETE FROM office_in_force_row WHERE generation = ? AND code = ?", g, code);
+        jdbc.update("INSERT INTO office_in_force_row (generation, code, name, change_id, in_force_since) "
+                + "SELECT generation, code, name, change_id, ? FROM office_change_row WHERE generation = ? AND change_id = ?",
+                utc(event.approvedAt()), g, id);
     }
 
     @EventHandler
@@ -92,8 +112,13 @@ public class OfficeCatalogueProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM office_in_force");
-        view.clear();
+        clear(generation.getAsInt());
+    }
+
+    /** Empties one generation (before a rebuild fills it, or once it no longer serves). */
+    public void clear(int g) {
+        jdbc.update("DELETE FROM office_in_force_row WHERE generation = ?", g);
+        view.clear(g);
     }
 
     // ---- reads ----------------------------------------------------------------------------------

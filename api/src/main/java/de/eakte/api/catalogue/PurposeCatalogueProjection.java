@@ -8,6 +8,7 @@ import de.eakte.core.catalogue.changes.PurposeChangeKind;
 import de.eakte.core.catalogue.changes.PurposeChangeProposed;
 import de.eakte.core.catalogue.changes.PurposeChangeRejected;
 import de.eakte.core.catalogue.changes.PurposeChangeStatus;
+import de.eakte.projections.search.Generations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import static de.eakte.api.catalogue.ChangeViewTable.instant;
 import static de.eakte.api.catalogue.ChangeViewTable.utc;
@@ -40,10 +42,27 @@ public class PurposeCatalogueProjection {
 
     private final JdbcTemplate jdbc;
     private final ChangeViewTable view;
+    private final IntSupplier generation;
 
+    /** The live model: writes into the generation that serves readers. */
     public PurposeCatalogueProjection(JdbcTemplate jdbc) {
+        this(jdbc, new Generations(jdbc, PROCESSING_GROUP)::active);
+    }
+
+    /**
+     * Writes into the generation the supplier names (docs/decisions/0007-blue-green-rebuild.md): the
+     * active one for the live processor, a fixed new one for a rebuild. Reads go through the views of
+     * the active generation ({@code purpose_change_view}, {@code purpose_in_force}).
+     */
+    public PurposeCatalogueProjection(JdbcTemplate jdbc, IntSupplier generation) {
         this.jdbc = jdbc;
-        this.view = new ChangeViewTable(jdbc, "purpose_change_view");
+        this.generation = generation;
+        this.view = new ChangeViewTable(jdbc, "purpose_change_view", "purpose_change_row", generation);
+    }
+
+    /** The same handlers writing into one generation, for a rebuild beside the serving one. */
+    public PurposeCatalogueProjection inGeneration(int fixed) {
+        return new PurposeCatalogueProjection(jdbc, () -> fixed);
     }
 
     /** One change as listed for admins and the DPO. */
@@ -57,10 +76,10 @@ public class PurposeCatalogueProjection {
     @EventHandler
     public void on(PurposeChangeProposed event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String proposer) {
         jdbc.update("""
-                INSERT INTO purpose_change_view (change_id, kind, office, code, name, legal_basis, categories,
-                  case_offices, all_offices, reason, status, proposed_by, proposed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.changeId().toString(), event.kind().name(), event.office().value(), event.code().value(),
+                INSERT INTO purpose_change_row (generation, change_id, kind, office, code, name, legal_basis,
+                  categories, case_offices, all_offices, reason, status, proposed_by, proposed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                generation.getAsInt(), event.changeId().toString(), event.kind().name(), event.office().value(), event.code().value(),
                 event.name(), event.legalBasis(), Lists.join(event.categories()), Lists.join(event.caseOffices()),
                 event.allOffices(), event.reason(), PurposeChangeStatus.PENDING.name(), proposer,
                 utc(event.proposedAt()));
@@ -69,12 +88,13 @@ public class PurposeCatalogueProjection {
     @EventHandler
     public void on(PurposeChangeApproved event, @MetaDataValue(AxonConfiguration.ACTOR_SUBJECT) String approver) {
         String id = event.changeId().toString();
+        int g = generation.getAsInt();
         view.approved(id, approver, event.approvedAt());
         List<Object[]> proposal = jdbc.query("""
                 SELECT kind, office, code, name, legal_basis, categories, case_offices, all_offices
-                FROM purpose_change_view WHERE change_id = ?""",
+                FROM purpose_change_row WHERE generation = ? AND change_id = ?""",
                 (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)}, id);
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)}, g, id);
         if (proposal.isEmpty()) {
             // cannot happen while the proposal is handled first in this processing group; never guess a purpose
             log.error("approved change {} has no proposal in purpose_change_view; nothing put in force", id);
@@ -83,12 +103,12 @@ public class PurposeCatalogueProjection {
         Object[] p = proposal.get(0);
         boolean withdrawn = PurposeChangeKind.WITHDRAW.name().equals(p[0]);
         // delete and insert: portable, and in the handler's one transaction
-        jdbc.update("DELETE FROM purpose_in_force WHERE office = ? AND code = ?", p[1], p[2]);
+        jdbc.update("DELETE FROM purpose_in_force_row WHERE generation = ? AND office = ? AND code = ?", g, p[1], p[2]);
         jdbc.update("""
-                INSERT INTO purpose_in_force (office, code, withdrawn, name, legal_basis, categories, case_offices,
-                  all_offices, change_id, in_force_since)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                p[1], p[2], withdrawn, withdrawn ? null : p[3], withdrawn ? null : p[4], withdrawn ? "" : p[5],
+                INSERT INTO purpose_in_force_row (generation, office, code, withdrawn, name, legal_basis, categories,
+                  case_offices, all_offices, change_id, in_force_since)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                g, p[1], p[2], withdrawn, withdrawn ? null : p[3], withdrawn ? null : p[4], withdrawn ? "" : p[5],
                 withdrawn ? "" : p[6], !withdrawn && (Boolean) p[7], id, utc(event.approvedAt()));
     }
 
@@ -104,8 +124,13 @@ public class PurposeCatalogueProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM purpose_in_force");
-        view.clear();
+        clear(generation.getAsInt());
+    }
+
+    /** Empties one generation (before a rebuild fills it, or once it no longer serves). */
+    public void clear(int g) {
+        jdbc.update("DELETE FROM purpose_in_force_row WHERE generation = ?", g);
+        view.clear(g);
     }
 
     // ---- reads ----------------------------------------------------------------------------------
