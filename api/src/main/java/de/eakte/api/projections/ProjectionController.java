@@ -51,8 +51,8 @@ public class ProjectionController {
 
     @PostMapping("/{name}/rebuild")
     @Operation(summary = "Rebuild a read model from the event store", description = "Runs in the background; 202 "
-            + "with the progress. The search model is built beside the serving one and swapped in when it has caught "
-            + "up; the others are replayed in place. One rebuild at a time (409 rebuild-running).")
+            + "with the progress. The new model is built beside the serving one, which keeps answering, and swapped in "
+            + "when it has caught up. One rebuild at a time (409 rebuild-running).")
     public ResponseEntity<Projection> rebuild(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Projection.of(name, rebuilds.start(name)));
     }

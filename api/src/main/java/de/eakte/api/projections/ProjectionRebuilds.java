@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,7 @@ import java.util.function.IntFunction;
 /**
  * Rebuilds a read model from the event store, one at a time, in the background, with progress.
  *
- * <p>The search model and the consolidated file are rebuilt <b>beside</b> the serving one
+ * <p>Every read model is rebuilt <b>beside</b> the serving one
  * (docs/decisions/0007-blue-green-rebuild.md): a temporary processor replays every event into a new
  * generation while the live processor keeps the active generation current and readers keep using
  * it. Once the new generation has caught up, the live processor stops, the temporary one catches
@@ -48,9 +49,10 @@ import java.util.function.IntFunction;
  * now writing into the new generation, and the old generation is deleted. No event is lost: the
  * live processor resumes exactly where the new generation ends.
  *
- * <p>The other read models (access logs, catalogues, disposal lists) have no generations yet: they
- * are rebuilt <b>in place</b> by resetting their processor (their reset handler empties the tables)
- * and replaying; while that runs they answer from a partial model.
+ * <p>The models: search, consolidated file, the citizen's and the DPO's access logs, the
+ * re-identification requests, the purpose, case-type and office catalogues and the disposal lists.
+ * A tracking processor without a generational model cannot be rebuilt here (none is); nothing is
+ * replayed in place any more, so no reader ever sees a partial model.
  */
 public class ProjectionRebuilds {
 
@@ -60,7 +62,7 @@ public class ProjectionRebuilds {
     }
 
     /** A read model with generations: its pointer, its handlers writing one generation, and how to empty one. */
-    private record Beside(Generations generations, IntFunction<Object> handlers, IntConsumer clear) {
+    record Beside(Generations generations, IntFunction<Object> handlers, IntConsumer clear) {
     }
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     /** Events per transaction of a rebuild's processor. */
@@ -103,7 +105,7 @@ public class ProjectionRebuilds {
 
     public ProjectionRebuilds(EventProcessingConfiguration processing, StreamableMessageSource<TrackedEventMessage<?>> events,
                               TokenStore tokens, TransactionManager transactions, JdbcTemplate jdbc,
-                              Generations searchGenerations, FieldSealer sealer, Clock clock) {
+                              Generations searchGenerations, FieldSealer sealer, Clock clock, Map<String, Beside> others) {
         this.sealer = sealer;
         this.processing = processing;
         this.events = events;
@@ -111,20 +113,34 @@ public class ProjectionRebuilds {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.besides = Map.of(
+        this.besides = with(others, Map.of(
                 SearchProjection.PROCESSING_GROUP, new Beside(searchGenerations,
                         g -> new SearchProjection(jdbc, () -> g, sealer),
                         g -> new SearchProjection(jdbc, () -> g, sealer).clear(g)),
                 ConsolidatedFileProjection.PROCESSING_GROUP, new Beside(
                         new Generations(jdbc, ConsolidatedFileProjection.PROCESSING_GROUP),
                         g -> new ConsolidatedFileProjection(jdbc, clock, sealer, () -> g),
-                        g -> new ConsolidatedFileProjection(jdbc, clock, sealer, () -> g).clear(g)));
+                        g -> new ConsolidatedFileProjection(jdbc, clock, sealer, () -> g).clear(g))));
     }
 
-    /** The read models that can be rebuilt: every tracking processor. */
+    private static Map<String, Beside> with(Map<String, Beside> others, Map<String, Beside> own) {
+        Map<String, Beside> all = new HashMap<>(others);
+        all.putAll(own);
+        return Map.copyOf(all);
+    }
+
+    /** The read models that can be rebuilt: every tracking processor with a generational model. */
     public List<String> names() {
         return processing.eventProcessors().entrySet().stream()
-                .filter(e -> e.getValue() instanceof TrackingEventProcessor).map(Map.Entry::getKey).sorted().toList();
+                .filter(e -> e.getValue() instanceof TrackingEventProcessor && besides.containsKey(e.getKey()))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** Tracking processors no rebuild can reach (a read model without generations): none, a test says so. */
+    public List<String> withoutGenerations() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof TrackingEventProcessor && !besides.containsKey(e.getKey()))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     public Optional<Status> status(String name) {
@@ -140,18 +156,13 @@ public class ProjectionRebuilds {
                     "the read model " + running.get() + " is being rebuilt; one rebuild at a time");
         }
         Beside beside = besides.get(name);
-        boolean shadow = beside != null;
         Instant started = clock.instant();
-        AtomicReference<Status> status = new AtomicReference<>(new Status(name, shadow ? "BESIDE" : "IN_PLACE",
+        AtomicReference<Status> status = new AtomicReference<>(new Status(name, "BESIDE",
                 "RUNNING", 0, head(), 0, null, started, null, null, null));
         statuses.put(name, status);
         worker.submit(() -> {
             try {
-                if (shadow) {
-                    rebuildBeside(name, beside, status);
-                } else {
-                    rebuildInPlace(name, status);
-                }
+                rebuildBeside(name, beside, status);
             } catch (RuntimeException | InterruptedException e) {
                 log.error("rebuild of {} failed", name, e);
                 Status s = status.get();
@@ -167,7 +178,7 @@ public class ProjectionRebuilds {
         return status.get();
     }
 
-    // ---- search and consolidated file: a new generation beside the serving one ----------------
+    // ---- a new generation beside the serving one ------------------------------------------------
 
     private void rebuildBeside(String name, Beside model, AtomicReference<Status> status) throws InterruptedException {
         Generations generations = model.generations();
@@ -243,20 +254,6 @@ public class ProjectionRebuilds {
             }
             Thread.sleep(100);
         }
-    }
-
-    // ---- the other read models: replay in place ---------------------------------------------
-
-    private void rebuildInPlace(String name, AtomicReference<Status> status) throws InterruptedException {
-        TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        catchUp(processor, status, null);
-        Status s = status.get();
-        status.set(new Status(s.name(), s.mode(), "DONE", s.eventsDone(), s.eventsTotal(), s.eventsPerSecond(), 0L,
-                s.startedAt(), clock.instant(), null, null));
-        log.info("{}", status.get().line());
     }
 
     private static long position(TrackingEventProcessor processor) {

@@ -1,6 +1,13 @@
 package de.eakte.api.projections;
 
+import de.eakte.api.catalogue.CaseTypeCatalogueProjection;
+import de.eakte.api.catalogue.OfficeCatalogueProjection;
+import de.eakte.api.catalogue.PurposeCatalogueProjection;
+import de.eakte.audit.dpo.ReIdentificationProjection;
+import de.eakte.audit.log.CitizenAccessLogProjection;
+import de.eakte.audit.log.DpoAccessLogProjection;
 import de.eakte.core.crypto.FieldSealer;
+import de.eakte.projections.retention.DisposalListProjection;
 import de.eakte.projections.search.Generations;
 import de.eakte.projections.search.SearchProjection;
 import org.axonframework.common.transaction.TransactionManager;
@@ -16,6 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /** The rebuild service of the read models. */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +34,33 @@ public class ProjectionsConfiguration {
     @Bean(destroyMethod = "close")
     ProjectionRebuilds projectionRebuilds(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens,
                                           TransactionManager transactions, JdbcTemplate jdbc, Generations searchGenerations,
-                                          FieldSealer sealer, Clock clock) {
-        return new ProjectionRebuilds(processing, eventStore, tokens, transactions, jdbc, searchGenerations, sealer, clock);
+                                          FieldSealer sealer, Clock clock, CitizenAccessLogProjection citizenAccessLog,
+                                          DpoAccessLogProjection dpoAccessLog, ReIdentificationProjection reIdentifications,
+                                          PurposeCatalogueProjection purposes, CaseTypeCatalogueProjection caseTypes,
+                                          OfficeCatalogueProjection offices, DisposalListProjection disposalLists) {
+        // each model's rebuild writes with the live model's own settings (sealer, pseudonym key, zone)
+        Map<String, ProjectionRebuilds.Beside> others = Map.of(
+                CitizenAccessLogProjection.PROCESSING_GROUP, beside(jdbc, CitizenAccessLogProjection.PROCESSING_GROUP,
+                        citizenAccessLog::inGeneration, citizenAccessLog::clear),
+                DpoAccessLogProjection.PROCESSING_GROUP, beside(jdbc, DpoAccessLogProjection.PROCESSING_GROUP,
+                        dpoAccessLog::inGeneration, dpoAccessLog::clear),
+                ReIdentificationProjection.PROCESSING_GROUP, beside(jdbc, ReIdentificationProjection.PROCESSING_GROUP,
+                        reIdentifications::inGeneration, reIdentifications::clear),
+                PurposeCatalogueProjection.PROCESSING_GROUP, beside(jdbc, PurposeCatalogueProjection.PROCESSING_GROUP,
+                        purposes::inGeneration, purposes::clear),
+                CaseTypeCatalogueProjection.PROCESSING_GROUP, beside(jdbc, CaseTypeCatalogueProjection.PROCESSING_GROUP,
+                        caseTypes::inGeneration, caseTypes::clear),
+                OfficeCatalogueProjection.PROCESSING_GROUP, beside(jdbc, OfficeCatalogueProjection.PROCESSING_GROUP,
+                        offices::inGeneration, offices::clear),
+                DisposalListProjection.PROCESSING_GROUP, beside(jdbc, DisposalListProjection.PROCESSING_GROUP,
+                        disposalLists::inGeneration, disposalLists::clear));
+        return new ProjectionRebuilds(processing, eventStore, tokens, transactions, jdbc, searchGenerations, sealer, clock,
+                others);
+    }
+
+    private static ProjectionRebuilds.Beside beside(JdbcTemplate jdbc, String name, IntFunction<Object> handlers,
+                                                    IntConsumer clear) {
+        return new ProjectionRebuilds.Beside(new Generations(jdbc, name), handlers, clear);
     }
 
     /**
