@@ -3,6 +3,15 @@
 -- rows carry a generation, readers keep the old names, now views of the active generation (the
 -- directories that lay the changes in force over the seeded defaults read the views). Plain SQL for
 -- H2 and PostgreSQL.
+
+-- The pointers live in the projections module's table (migration 810); the api module's own
+-- projection tests migrate only the api tables, so it is created here when it is not there yet.
+CREATE TABLE IF NOT EXISTS projection_generation (
+    projection       VARCHAR(64) NOT NULL PRIMARY KEY,
+    active           INTEGER     NOT NULL,
+    building         INTEGER,
+    rebuild_required BOOLEAN     DEFAULT FALSE NOT NULL
+);
 INSERT INTO projection_generation (projection, active, building, rebuild_required)
 VALUES ('purpose-catalogue', 1, NULL, FALSE);
 INSERT INTO projection_generation (projection, active, building, rebuild_required)
