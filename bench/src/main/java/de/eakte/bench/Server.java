@@ -67,6 +67,8 @@ final class Server implements AutoCloseable {
         cmd.add("--eakte.security.local-issuer.enabled=true");
         cmd.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // a bench stopped by Ctrl-C or SIGTERM must not leave its server running (SIGTERM: a graceful stop)
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "bench-server-stop"));
         Server server = new Server(port, log, jfr, p);
         server.awaitHealthy(Duration.ofMinutes(3));
         return server;
