@@ -78,7 +78,7 @@ public final class Bench implements AutoCloseable {
             b.out.printf(Locale.ROOT, "eakte bench %s: %d citizens, %d cases, concurrency %d, warm-up %ds, duration %ds, %d cores, database %s%n",
                     scenario, o.citizens(), o.cases(), o.concurrency(), o.warmup().toSeconds(), o.duration().toSeconds(),
                     Runtime.getRuntime().availableProcessors(), b.db.name);
-            b.startServer("main");
+            b.startServer(scenario);
             if (o.reuse() != null) {
                 b.data = DataSet.load(b.dataDir);
                 b.note(String.format(Locale.ROOT, "data set reused from %s: %d citizens, %d cases generated, %d events in the store",
@@ -562,24 +562,31 @@ public final class Bench implements AutoCloseable {
      */
     void ledger() throws Exception {
         String staff = tokens.staff("bench-g", "33");
+        // start level: read models and ledger caught up, so the delays are this run's and not a backlog's
+        awaitReadModels("(g)", processors());
+        awaitLedger("(g)");
         long sizeBefore = ledgerSize();
         long headBefore = db.events();
         AtomicLong served = new AtomicLong();
-        Load.Result reads = load("(g) audited reads while the ledger appends", staffRead(staff, served));
-        long events = db.events();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (ledgerSize() < events && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        long synthetic;
+        Load.Result reads;
+        try (SyntheticAppends appends = o.ledgerRate() > 0 ? new SyntheticAppends(db, o.ledgerRate()) : null) {
+            reads = load("(g) audited reads while the ledger appends"
+                    + (o.ledgerRate() > 0 ? " (and " + o.ledgerRate() + " synthetic events/s)" : ""), staffRead(staff, served));
+            synthetic = appends == null ? 0 : appends.appended();
         }
+        long events = awaitLedger("(g) after the load");
         report.check(ledgerSize() >= events, "(g) the ledger has " + ledgerSize() + " leaves for " + events + " events");
         org.HdrHistogram.Histogram delays = new org.HdrHistogram.Histogram(3);
         long leaves = checkpointDelays(sizeBefore, delays);
         double seconds = reads.allCalls() == 0 ? 1 : (o.warmup().toMillis() + o.duration().toMillis()) / 1000.0;
-        note(String.format(Locale.ROOT, "(g) checkpoint delay over %d leaves (about %.0f appends/s): p50 %d ms, p95 %d ms, "
-                        + "p99 %d ms, max %d ms", leaves, (events - headBefore) / seconds,
+        note(String.format(Locale.ROOT, "(g) checkpoint delay over %d leaves (about %.0f appends/s, %.0f of them synthetic): "
+                        + "p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", leaves, (events - headBefore) / seconds, synthetic / seconds,
                 delays.getValueAtPercentile(50), delays.getValueAtPercentile(95), delays.getValueAtPercentile(99),
                 delays.getMaxValue()));
         report.check(leaves > 0, "(g) no leaf was measured");
+        // the processors skip the synthetic events only now: proofs are measured on a server at rest
+        awaitReadModels("(g) proofs", processors());
         proofs(staff, ledgerSize());
         if (o.ledgerLeaves() > ledgerSize()) {
             stopServer();
@@ -603,6 +610,44 @@ public final class Bench implements AutoCloseable {
         if (o.limits()) {
             ratio("inclusion proof / ceiling", r, ceiling(token));
         }
+    }
+
+    /**
+     * Waits (at most {@code --catch-up}) until the ledger's signed checkpoints cover every event
+     * stored so far; reports the wait and the appender's rate over it. Answers the event count.
+     */
+    private long awaitLedger(String before) throws Exception {
+        long events = db.events();
+        long first = ledgerSize();
+        long start = System.nanoTime();
+        long deadline = start + o.catchUp().toNanos();
+        long lastPrint = start;
+        while (ledgerSize() < events && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            if (System.nanoTime() - lastPrint > o.progressEvery().toNanos()) {
+                out.println("  ledger behind the event store: " + ledgerSize() + " of " + events + " events signed");
+                lastPrint = System.nanoTime();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (seconds > 1) {
+            note(String.format(Locale.ROOT, "ledger before %s: %d -> %d leaves signed in %.1f s (%.0f leaves/s), %d events",
+                    before, first, ledgerSize(), seconds, (ledgerSize() - first) / seconds, events));
+        }
+        return events;
+    }
+
+    /** Every tracking processor of the server (their tokens), rebuild processors aside. */
+    private String[] processors() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT processor_name FROM token_entry "
+                     + "WHERE processor_name NOT LIKE '%-rebuild' ORDER BY processor_name")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names.toArray(String[]::new);
     }
 
     private long ledgerSize() throws Exception {

@@ -9,7 +9,7 @@ import java.util.Locale;
 record Options(int citizens, int cases, int concurrency, Duration warmup, Duration duration, String db,
                String dbUser, String dbPassword, boolean keepDb, Path serverJar, Path serverExt,
                int generatorConcurrency, boolean jfr, String serverHeap, Duration progressEvery, boolean limits,
-               long seed, long ledgerLeaves, Path reuse, Duration catchUp) {
+               long seed, long ledgerLeaves, int ledgerRate, Path reuse, Duration catchUp) {
 
     static final String USAGE = """
             usage: java -jar bench/target/eakte-bench.jar <scenario> [options]
@@ -38,7 +38,11 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
               --no-limits         skip the limit runs (JDBC insert loop, ceiling endpoint, plain SQL)
               --seed S            random seed of the data set (default 42)
               --ledger-leaves L   (g): grow the ledger to L leaves by bulk-loading synthetic leaves and nodes,
-                                  then measure inclusion proofs at that size (default 10000000; 0: skip)""";
+                                  then measure inclusion proofs at that size (default 10000000; 0: skip)
+              --ledger-rate R     (g): besides the audited reads, append R synthetic events a second straight into
+                                  the event store (a payload type no handler knows), so the appender is measured at
+                                  the target's 5,000 appends/s, which the reads alone do not reach (default 5000;
+                                  0: reads only)""";
 
     static Options parse(String[] args, int from) {
         int citizens = 100_000;
@@ -58,6 +62,7 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
         boolean limits = true;
         long seed = 42;
         long ledgerLeaves = 10_000_000L;
+        int ledgerRate = 5_000;
         Path reuse = null;
         Duration catchUp = Duration.ofMinutes(30);
         for (int i = from; i < args.length; i++) {
@@ -86,6 +91,7 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                         case "--server-heap" -> heap = v;
                         case "--seed" -> seed = Long.parseLong(v);
                         case "--ledger-leaves" -> ledgerLeaves = Long.parseLong(v.replace("_", ""));
+                        case "--ledger-rate" -> ledgerRate = Integer.parseInt(v.replace("_", ""));
                         case "--catch-up" -> catchUp = duration(v);
                         case "--reuse" -> reuse = Path.of(v).toAbsolutePath();
                         default -> throw new IllegalArgumentException("unknown option: " + a);
@@ -93,14 +99,14 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                 }
             }
         }
-        if (citizens < 1 || cases < 0 || concurrency < 1 || generators < 1) {
+        if (citizens < 1 || cases < 0 || concurrency < 1 || generators < 1 || ledgerRate < 0) {
             throw new IllegalArgumentException("citizens, concurrency and generators must be positive");
         }
         return new Options(citizens, cases, concurrency, warmup, duration, db, dbUser, dbPassword, keepDb || reuse != null,
                 serverJar != null ? serverJar : locate("eakte.bench.api-jar", Path.of("api", "target", "eakte.jar"),
                         Path.of("..", "..", "api", "target", "eakte.jar")),
                 serverExt != null ? serverExt : locate("eakte.bench.server-ext", null, Path.of("eakte-bench-server-ext.jar")),
-                generators, jfr, heap, Duration.ofSeconds(5), limits, seed, ledgerLeaves, reuse, catchUp);
+                generators, jfr, heap, Duration.ofSeconds(5), limits, seed, ledgerLeaves, ledgerRate, reuse, catchUp);
     }
 
     /** 60s, 2m, 500ms, or a plain number of seconds. */

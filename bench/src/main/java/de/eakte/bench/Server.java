@@ -45,8 +45,10 @@ final class Server implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path log = dataDir.resolve("server-" + label + ".log");
-        Path jfr = o.jfr() ? dataDir.resolve("server-" + label + ".jfr").toAbsolutePath() : null;
+        // one log per start, so a run on a reused data directory keeps the logs of the runs before it
+        String name = "server-" + label + "-" + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-');
+        Path log = dataDir.resolve(name + ".log");
+        Path jfr = o.jfr() ? dataDir.resolve(name + ".jfr").toAbsolutePath() : null;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + o.serverHeap());
@@ -65,6 +67,8 @@ final class Server implements AutoCloseable {
         cmd.add("--eakte.security.local-issuer.enabled=true");
         cmd.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // a bench stopped by Ctrl-C or SIGTERM must not leave its server running (SIGTERM: a graceful stop)
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "bench-server-stop"));
         Server server = new Server(port, log, jfr, p);
         server.awaitHealthy(Duration.ofMinutes(3));
         return server;

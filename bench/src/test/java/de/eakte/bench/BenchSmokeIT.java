@@ -23,7 +23,7 @@ class BenchSmokeIT {
     @Test
     void everyScenarioRunsWithoutErrorsAndEveryAuditedReadLeavesOneAccessEntry() throws Exception {
         Options options = Options.parse(new String[]{"--citizens", "30", "--cases", "60", "--concurrency", "4",
-                "--generators", "4", "--warmup", "1s", "--duration", "2s", "--ledger-leaves", "5000"}, 0);
+                "--generators", "4", "--warmup", "1s", "--duration", "2s", "--ledger-leaves", "5000", "--ledger-rate", "200"}, 0);
         Bench.Report report = Bench.run("all", options, System.out);
 
         assertTrue(report.failures.isEmpty(), () -> "failures: " + report.failures);

@@ -242,15 +242,17 @@ public class CitizenDataReads {
         for (int batch = 0; batch < SEARCH_BATCHES && more && hits.size() < limit; batch++) {
             List<SearchQueries.CitizenRow> rows = search.citizens(criteria, office, after, limit);
             more = rows.size() == limit;
-            Map<CitizenId, List<SearchQueries.CaseRef>> cases = search.casesOf(
-                    rows.stream().map(SearchQueries.CitizenRow::citizenId).toList(), office);
+            List<CitizenId> found = rows.stream().map(SearchQueries.CitizenRow::citizenId).toList();
+            Map<CitizenId, List<SearchQueries.CaseRef>> cases = search.casesOf(found, office);
+            Map<CitizenId, CitizenStanding.Found> standing = standings.ofEach(found, caller.actor());
             for (SearchQueries.CitizenRow row : rows) {
                 after = row.cursor();
                 if (hits.size() == limit) {
                     more = true;
                     break;
                 }
-                Optional<Decided> decided = searchDecision(caller, row.citizenId(), SEARCH, stated, correlationId);
+                Optional<Decided> decided = searchDecision(caller, row.citizenId(), standing.get(row.citizenId()), SEARCH,
+                        stated, correlationId);
                 Optional<AccessDecision> decision = decided.map(Decided::decision);
                 if (decision.isEmpty() || !decision.get().granted().contains(DataCategory.MASTER_DATA)) {
                     continue;
@@ -293,6 +295,9 @@ public class CitizenDataReads {
         for (int batch = 0; batch < SEARCH_BATCHES && more && hits.size() < limit; batch++) {
             List<SearchQueries.CaseRow> rows = search.cases(criteria, office, after, limit);
             more = rows.size() == limit;
+            Map<CitizenId, CitizenStanding.Found> standing = standings.ofEach(rows.stream()
+                    .map(SearchQueries.CaseRow::citizenId).filter(id -> !decisions.containsKey(id)).distinct().toList(),
+                    caller.actor());
             for (SearchQueries.CaseRow row : rows) {
                 after = row.cursor();
                 if (hits.size() == limit) {
@@ -300,7 +305,8 @@ public class CitizenDataReads {
                     break;
                 }
                 Optional<AccessDecision> decision = decisions.computeIfAbsent(row.citizenId(),
-                        id -> searchDecision(caller, id, CASE_SEARCH, stated, correlationId)).map(Decided::decision);
+                        id -> searchDecision(caller, id, standing.get(id), CASE_SEARCH, stated, correlationId))
+                        .map(Decided::decision);
                 if (decision.isEmpty()) {
                     continue;
                 }
@@ -361,16 +367,19 @@ public class CitizenDataReads {
     private record Decided(AccessDecision decision, AccessFacts facts) {
     }
 
-    /** The policy's decision on one hit, as on a read of that citizen; empty if denied (the denial is recorded). */
-    private Optional<Decided> searchDecision(Caller caller, CitizenId citizenId, Set<DataCategory> asked,
-                                                    AccessHeaders.Stated stated, String correlationId) {
-        Optional<AccessFacts> facts = projection.accessFacts(citizenId);
-        if (facts.isEmpty()) {
+    /**
+     * The policy's decision on one hit, as on a read of that citizen, on the facts read for the
+     * whole page; empty if the citizen has left the read model since the search, or if denied (the
+     * denial is recorded).
+     */
+    private Optional<Decided> searchDecision(Caller caller, CitizenId citizenId, CitizenStanding.Found found,
+                                             Set<DataCategory> asked, AccessHeaders.Stated stated, String correlationId) {
+        if (found == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Decided(decide(caller, citizenId, asked, stated, facts.get(), correlationId),
-                    facts.get()));
+            return Optional.of(new Decided(decide(caller, citizenId, asked, stated, found.facts(), correlationId,
+                    found.grantActive()), found.facts()));
         } catch (AccessDeniedByPolicy denied) {
             return Optional.empty();
         }
