@@ -10,6 +10,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -189,8 +190,10 @@ public class ProjectionRebuilds {
         jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", shadowName);
         TrackingEventProcessor shadow = TrackingEventProcessor.builder()
                 .name(shadowName)
+                // as the live processors: an event a handler fails on is retried, never left out of the new generation
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(model.handlers().apply(generation)).build())
+                        .eventHandlers(model.handlers().apply(generation))
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(transactions)
