@@ -501,6 +501,8 @@ public final class Bench implements AutoCloseable {
 
     void rebuild() throws Exception {
         String admin = tokens.admin("bench-admin");
+        // a server at rest: the live processors level with the store, so the rebuild has the cores to itself
+        awaitReadModels("(f)", processors());
         long events = db.events();
         for (String name : List.of("consolidated-file", "search")) {
             out.println("-- (f) rebuild " + name + " (" + events + " events in the store)");
