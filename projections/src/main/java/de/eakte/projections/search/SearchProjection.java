@@ -214,6 +214,8 @@ public class SearchProjection {
         final PendingRows cases;
         private final Map<String, Word> words = new LinkedHashMap<>();
         private final Map<String, Set<String>> terms = new LinkedHashMap<>();
+        /** Cases this batch inserted since its last flush: they have no terms in the table yet. */
+        private final Set<String> newCases = new HashSet<>();
 
         Batch(boolean bound, List<EventMessage<?>> events) {
             super(SearchProjection.this.jdbc, bound);
@@ -280,8 +282,9 @@ public class SearchProjection {
             }
             if (!terms.isEmpty()) {
                 Set<String> known = new HashSet<>();
+                // only cases that were there before: terms are written with their case, a case without a row has none
                 List<String> caseIds = new ArrayList<>(new LinkedHashSet<>(terms.keySet().stream()
-                        .map(k -> k.substring(0, k.indexOf('\n'))).toList()));
+                        .map(k -> k.substring(0, k.indexOf('\n'))).filter(k -> !newCases.contains(k)).toList()));
                 for (int from = 0; from < caseIds.size(); from += 500) {
                     List<String> chunk = caseIds.subList(from, Math.min(caseIds.size(), from + 500));
                     List<Object> args = new ArrayList<>(chunk);
@@ -305,6 +308,7 @@ public class SearchProjection {
                 jdbc.batchUpdate("INSERT INTO search_case_term (generation, stem, case_id, source) VALUES (?, ?, ?, ?)", rows);
                 terms.clear();
             }
+            newCases.clear();
         }
     }
 
@@ -419,6 +423,7 @@ public class SearchProjection {
                 .set("case_type", facts.caseType()).set("confidentiality", facts.confidentiality())
                 .set("status", CaseStatus.OPEN.name()).set("deadline", Date.valueOf(facts.deadline()))
                 .set("opened_on", Date.valueOf(facts.openedOn()));
+        b.newCases.add(id);
         b.terms(id, 'S', subject);
         b.done();
     }
