@@ -1,16 +1,24 @@
 package de.eakte.projections.batch;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * The rows of one generational table (primary key: generation and one id column; a {@code version}
@@ -77,27 +85,59 @@ public final class PendingRows {
         }
     }
 
-    /** Looks up the rows of these ids not yet seen, in one statement per 500. */
+    /**
+     * Looks up the rows of these ids not yet seen, in one statement per 500. Each database gets the
+     * form its planner turns into primary-key look-ups (measured, 200 ids, 15,000 rows in the
+     * generation): PostgreSQL {@code id = ANY(?)} with an array (0.9 ms; a list of row values 56
+     * ms), H2 a list of row values {@code (generation, id) IN ((?, ?), ...)} (1.7 ms; {@code
+     * generation = ? AND id IN (...)} and {@code ANY} scan the generation, 40-50 ms).
+     */
     public void load(Collection<String> ids) {
         List<String> unknown = new ArrayList<>(new LinkedHashSet<>(ids));
         unknown.removeIf(id -> rows.containsKey(id) || absent.contains(id));
+        boolean postgres = isPostgres();
         for (int from = 0; from < unknown.size(); from += 500) {
             List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + 500));
-            List<Object> args = new ArrayList<>(chunk.size() + 1);
-            args.add(generation);
-            args.addAll(chunk);
             Set<String> found = new HashSet<>();
-            jdbc.query("SELECT " + idColumn + ", version FROM " + table + " WHERE generation = ? AND " + idColumn
-                    + " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+            RowCallbackHandler row = rs -> {
                 found.add(rs.getString(1));
                 rows.put(rs.getString(1), new Row(false, rs.getLong(2)));
-            }, args.toArray());
+            };
+            String select = "SELECT " + idColumn + ", version FROM " + table + " WHERE ";
+            if (postgres) {
+                jdbc.query(c -> {
+                    PreparedStatement s = c.prepareStatement(select + "generation = ? AND " + idColumn + " = ANY(?)");
+                    s.setInt(1, generation);
+                    s.setArray(2, c.createArrayOf("varchar", chunk.toArray()));
+                    return s;
+                }, row);
+            } else {
+                List<Object> args = new ArrayList<>(chunk.size() * 2);
+                for (String id : chunk) {
+                    args.add(generation);
+                    args.add(id);
+                }
+                jdbc.query(select + "(generation, " + idColumn + ") IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")) + ")", row, args.toArray());
+            }
             for (String id : chunk) {
                 if (!found.contains(id)) {
                     absent.add(id);
                 }
             }
         }
+    }
+
+    /** Which data sources are PostgreSQL, asked once per data source. */
+    private static final Map<DataSource, Boolean> POSTGRES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private boolean isPostgres() {
+        DataSource dataSource = jdbc.getDataSource();
+        if (dataSource == null) {
+            return false;
+        }
+        return POSTGRES.computeIfAbsent(dataSource, d -> Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"))));
     }
 
     /** The row as this unit of work sees it, or null if there is none. */
@@ -152,7 +192,7 @@ public final class PendingRows {
                 args.addAll(row.values.values());
                 args.add(row.version);
                 sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                        + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+                        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
             } else {
                 List<String> set = new ArrayList<>();
                 row.values.forEach((column, value) -> {
