@@ -46,8 +46,11 @@ import de.eakte.core.shared.CitizenId;
 import de.eakte.core.shared.EntryId;
 import de.eakte.core.shared.OfficeCode;
 import de.eakte.core.shared.Zones;
+import de.eakte.projections.batch.PendingRows;
+import de.eakte.projections.batch.WriteBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
@@ -64,6 +67,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.IntSupplier;
 
 /**
@@ -93,6 +98,44 @@ public class ConsolidatedFileProjection {
         this.generation = generation;
     }
 
+    // ---- one unit of work's writes ---------------------------------------------------------------
+
+    private static final Set<Class<?>> CITIZEN_EVENTS = Set.of(CitizenFileOpened.class, MasterDataCorrected.class,
+            CitizenMoved.class, InformationBlockSet.class, InformationBlockLifted.class, ProcessingRestricted.class);
+    private static final Set<Class<?>> CASE_EVENTS = Set.of(CaseOpened.class, EntryAdded.class, CaseStatusChanged.class,
+            CaseClosed.class, DeadlineChanged.class, LegalHoldPlaced.class, LegalHoldLifted.class);
+
+    private final String batchKey = ConsolidatedFileProjection.class.getName() + "#" + UUID.randomUUID();
+
+    /**
+     * The rows a unit of work writes (decision 0009): the generation is read once, the citizen and
+     * case rows its events touch are looked up in one statement each, and everything is written as
+     * JDBC batches before the commit.
+     */
+    private final class Batch extends WriteBatch {
+        final int generation;
+        final PendingRows citizens;
+        final PendingRows cases;
+
+        Batch(boolean bound, List<EventMessage<?>> events) {
+            super(ConsolidatedFileProjection.this.jdbc, bound);
+            this.generation = ConsolidatedFileProjection.this.generation.getAsInt();
+            this.citizens = new PendingRows(jdbc, "citizen_file_row", "citizen_id", generation);
+            this.cases = new PendingRows(jdbc, "case_row", "case_id", generation);
+            citizens.load(aggregates(events, CITIZEN_EVENTS));
+            cases.load(aggregates(events, CASE_EVENTS));
+        }
+
+        @Override
+        protected List<PendingRows> rows() {
+            return List.of(citizens, cases);
+        }
+    }
+
+    private Batch batch() {
+        return WriteBatch.current(batchKey, Batch::new);
+    }
+
     // ---- citizens -------------------------------------------------------------------------------
 
     @EventHandler
@@ -105,14 +148,14 @@ public class ConsolidatedFileProjection {
         }
         MasterData m = master.orElse(null);
         Address a = address.orElse(null);
-        jdbc.update("""
-                INSERT INTO citizen_file_row (generation, citizen_id, family_name, given_names, birth_name, date_of_birth,
-                  place_of_birth, id_nr, street, house_number, postcode, city, moved_on, opened_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""",
-                generation.getAsInt(), event.citizenId().toString(), m.familyName(), m.givenNames(), m.birthName(),
-                Date.valueOf(m.dateOfBirth()), m.placeOfBirth(), m.idNr() == null ? null : m.idNr().value(),
-                a.street(), a.houseNumber(), a.postcode().value(), a.city(), utc(event.openedAt()), sequence);
-        insertAddress(event.citizenId(), sequence, a, null);
+        Batch b = batch();
+        b.citizens.insert(id, sequence).set("family_name", m.familyName()).set("given_names", m.givenNames())
+                .set("birth_name", m.birthName()).set("date_of_birth", Date.valueOf(m.dateOfBirth()))
+                .set("place_of_birth", m.placeOfBirth()).set("id_nr", m.idNr() == null ? null : m.idNr().value())
+                .set("street", a.street()).set("house_number", a.houseNumber()).set("postcode", a.postcode().value())
+                .set("city", a.city()).set("opened_at", utc(event.openedAt()));
+        insertAddress(b, event.citizenId(), sequence, a, null);
+        b.done();
     }
 
     @EventHandler
@@ -122,12 +165,14 @@ public class ConsolidatedFileProjection {
             return;
         }
         MasterData m = master.orElse(null);
-        jdbc.update("""
-                UPDATE citizen_file_row SET family_name = ?, given_names = ?, birth_name = ?, date_of_birth = ?,
-                  place_of_birth = ?, id_nr = ?, version = ?
-                WHERE citizen_id = ? AND version < ? AND generation = ?""",
-                m.familyName(), m.givenNames(), m.birthName(), Date.valueOf(m.dateOfBirth()), m.placeOfBirth(),
-                m.idNr() == null ? null : m.idNr().value(), sequence, event.citizenId().toString(), sequence, generation.getAsInt());
+        Batch b = batch();
+        PendingRows.Row row = b.citizens.advance(event.citizenId().toString(), sequence);
+        if (row != null) {
+            row.set("family_name", m.familyName()).set("given_names", m.givenNames()).set("birth_name", m.birthName())
+                    .set("date_of_birth", Date.valueOf(m.dateOfBirth())).set("place_of_birth", m.placeOfBirth())
+                    .set("id_nr", m.idNr() == null ? null : m.idNr().value());
+        }
+        b.done();
     }
 
     @EventHandler
@@ -137,36 +182,44 @@ public class ConsolidatedFileProjection {
             return;
         }
         Address a = address.orElse(null);
-        int updated = jdbc.update("""
-                UPDATE citizen_file_row SET street = ?, house_number = ?, postcode = ?, city = ?, moved_on = ?,
-                  version = ?
-                WHERE citizen_id = ? AND version < ? AND generation = ?""",
-                a.street(), a.houseNumber(), a.postcode().value(), a.city(), Date.valueOf(event.movedOn()),
-                sequence, event.citizenId().toString(), sequence, generation.getAsInt());
-        if (updated > 0) {
-            insertAddress(event.citizenId(), sequence, a, event.movedOn());
+        Batch b = batch();
+        PendingRows.Row row = b.citizens.advance(event.citizenId().toString(), sequence);
+        if (row != null) {
+            row.set("street", a.street()).set("house_number", a.houseNumber()).set("postcode", a.postcode().value())
+                    .set("city", a.city()).set("moved_on", Date.valueOf(event.movedOn()));
+            insertAddress(b, event.citizenId(), sequence, a, event.movedOn());
         }
+        b.done();
     }
 
     @EventHandler
     public void on(InformationBlockSet event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE citizen_file_row SET information_block = ?, version = ? WHERE citizen_id = ? AND version < ? AND generation = ?",
-                event.kind().name(), sequence, event.citizenId().toString(), sequence, generation.getAsInt());
+        setCitizen(event.citizenId(), sequence, "information_block", event.kind().name());
     }
 
     @EventHandler
     public void on(InformationBlockLifted event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE citizen_file_row SET information_block = ?, version = ? WHERE citizen_id = ? AND version < ? AND generation = ?",
-                InformationBlock.NONE.name(), sequence, event.citizenId().toString(), sequence, generation.getAsInt());
+        setCitizen(event.citizenId(), sequence, "information_block", InformationBlock.NONE.name());
     }
 
     @EventHandler
     public void on(ProcessingRestricted event, @SequenceNumber long sequence) {
-        jdbc.update("""
-                UPDATE citizen_file_row SET restricted = TRUE, earliest_erasure_on = ?, version = ?
-                WHERE citizen_id = ? AND version < ? AND generation = ?""",
-                event.earliestErasureOn() == null ? null : Date.valueOf(event.earliestErasureOn()), sequence,
-                event.citizenId().toString(), sequence, generation.getAsInt());
+        Batch b = batch();
+        PendingRows.Row row = b.citizens.advance(event.citizenId().toString(), sequence);
+        if (row != null) {
+            row.set("restricted", Boolean.TRUE).set("earliest_erasure_on",
+                    event.earliestErasureOn() == null ? null : Date.valueOf(event.earliestErasureOn()));
+        }
+        b.done();
+    }
+
+    private void setCitizen(CitizenId citizenId, long sequence, String column, Object value) {
+        Batch b = batch();
+        PendingRows.Row row = b.citizens.advance(citizenId.toString(), sequence);
+        if (row != null) {
+            row.set(column, value);
+        }
+        b.done();
     }
 
     /**
@@ -176,12 +229,14 @@ public class ConsolidatedFileProjection {
      */
     @EventHandler
     public void on(CitizenErased event) {
+        Batch b = batch();
+        b.flush(); // what the unit of work wrote before goes first, and is then forgotten: these statements change it
         String id = event.citizenId().toString();
         jdbc.update("DELETE FROM case_entry_row WHERE case_id IN (SELECT case_id FROM case_row WHERE citizen_id = ?)", id);
         jdbc.update("DELETE FROM case_row WHERE citizen_id = ?", id);
         jdbc.update("DELETE FROM citizen_address_row WHERE citizen_id = ?", id);
         jdbc.update("DELETE FROM citizen_file_row WHERE citizen_id = ?", id);
-        int g = generation.getAsInt();
+        int g = b.generation;
         if (jdbc.update("UPDATE erased_citizen_row SET erased_at = ? WHERE generation = ? AND citizen_id = ?",
                 utc(event.erasedAt()), g, id) == 0) {
             jdbc.update("INSERT INTO erased_citizen_row (generation, citizen_id, erased_at) VALUES (?, ?, ?)", g, id,
@@ -189,11 +244,11 @@ public class ConsolidatedFileProjection {
         }
     }
 
-    private void insertAddress(CitizenId citizenId, long sequence, Address a, LocalDate movedOn) {
-        jdbc.update("""
+    private void insertAddress(Batch b, CitizenId citizenId, long sequence, Address a, LocalDate movedOn) {
+        b.append("""
                 INSERT INTO citizen_address_row (generation, citizen_id, event_sequence, street, house_number, postcode,
                   city, moved_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                generation.getAsInt(), citizenId.toString(), sequence, a.street(), a.houseNumber(), a.postcode().value(), a.city(),
+                b.generation, citizenId.toString(), sequence, a.street(), a.houseNumber(), a.postcode().value(), a.city(),
                 movedOn == null ? null : Date.valueOf(movedOn));
     }
 
@@ -201,96 +256,111 @@ public class ConsolidatedFileProjection {
 
     @EventHandler
     public void on(CaseOpened event, @SequenceNumber long sequence) {
-        jdbc.update("""
-                INSERT INTO case_row (generation, case_id, citizen_id, file_reference, office, case_type, subject,
-                  confidentiality, status, deadline, opened_at, closed_at, retention_years, retention_ends_on,
-                  disposal, entry_count, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, 0, ?)""",
-                generation.getAsInt(), event.caseId().toString(), event.citizenId().toString(), event.fileReference().toString(),
-                event.office().value(), event.caseType().value(),
-                sealer.open(event.subject(), event.caseId().toString(), CaseFields.SUBJECT).orElse(null),
-                event.confidentiality().name(),
-                CaseStatus.OPEN.name(), Date.valueOf(event.deadline()), utc(event.openedAt()),
-                event.retentionYears(), event.disposal().name(), sequence);
+        Batch b = batch();
+        b.cases.insert(event.caseId().toString(), sequence).set("citizen_id", event.citizenId().toString())
+                .set("file_reference", event.fileReference().toString()).set("office", event.office().value())
+                .set("case_type", event.caseType().value())
+                .set("subject", sealer.open(event.subject(), event.caseId().toString(), CaseFields.SUBJECT).orElse(null))
+                .set("confidentiality", event.confidentiality().name()).set("status", CaseStatus.OPEN.name())
+                .set("deadline", Date.valueOf(event.deadline())).set("opened_at", utc(event.openedAt()))
+                .set("retention_years", event.retentionYears()).set("disposal", event.disposal().name())
+                .set("entry_count", 0);
+        b.done();
     }
 
     @EventHandler
     public void on(EntryAdded event, @SequenceNumber long sequence) {
-        int updated = jdbc.update(
-                "UPDATE case_row SET entry_count = entry_count + 1, version = ? WHERE case_id = ? AND version < ? AND generation = ?",
-                sequence, event.caseId().toString(), sequence, generation.getAsInt());
-        if (updated == 0) {
+        Batch b = batch();
+        PendingRows.Row row = b.cases.advance(event.caseId().toString(), sequence);
+        if (row == null) {
+            b.done();
             return;
         }
+        row.increment("entry_count");
         String aggregate = event.caseId().toString();
         StoredDocument d = event.document();
         String title = d == null ? null : sealer.open(d.title(), aggregate, CaseFields.DOCUMENT_TITLE).orElse(null);
-        jdbc.update("""
+        b.append("""
                 INSERT INTO case_entry_row (generation, entry_id, case_id, event_sequence, kind, visibility, body, doc_title,
                   doc_media_type, doc_size_bytes, doc_sha256, doc_received_at, added_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                generation.getAsInt(), event.entryId().toString(), event.caseId().toString(), sequence, event.kind().name(),
+                b.generation, event.entryId().toString(), event.caseId().toString(), sequence, event.kind().name(),
                 event.visibility().name(), sealer.open(event.text(), aggregate, CaseFields.ENTRY_TEXT).orElse(null), title,
                 d == null ? null : d.mediaType(), d == null ? null : d.sizeBytes(), d == null ? null : d.sha256(),
                 d == null ? null : utc(d.receivedAt()), utc(event.addedAt()));
+        b.done();
     }
 
     @EventHandler
     public void on(CaseStatusChanged event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE case_row SET status = ?, version = ? WHERE case_id = ? AND version < ? AND generation = ?",
-                event.to().name(), sequence, event.caseId().toString(), sequence, generation.getAsInt());
+        setCase(event.caseId(), sequence, "status", event.to().name());
     }
 
     @EventHandler
     public void on(CaseClosed event, @SequenceNumber long sequence) {
-        jdbc.update("""
-                UPDATE case_row SET status = ?, closed_at = ?, retention_ends_on = ?, version = ?
-                WHERE case_id = ? AND version < ? AND generation = ?""",
-                CaseStatus.CLOSED.name(), utc(event.closedAt()), Date.valueOf(event.retentionEndsOn()), sequence,
-                event.caseId().toString(), sequence, generation.getAsInt());
+        Batch b = batch();
+        PendingRows.Row row = b.cases.advance(event.caseId().toString(), sequence);
+        if (row != null) {
+            row.set("status", CaseStatus.CLOSED.name()).set("closed_at", utc(event.closedAt()))
+                    .set("retention_ends_on", Date.valueOf(event.retentionEndsOn()));
+        }
+        b.done();
     }
 
     @EventHandler
     public void on(DeadlineChanged event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE case_row SET deadline = ?, version = ? WHERE case_id = ? AND version < ? AND generation = ?",
-                Date.valueOf(event.deadline()), sequence, event.caseId().toString(), sequence, generation.getAsInt());
+        setCase(event.caseId(), sequence, "deadline", Date.valueOf(event.deadline()));
     }
 
     @EventHandler
     public void on(LegalHoldPlaced event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE case_row SET legal_hold = TRUE, version = ? WHERE case_id = ? AND version < ? AND generation = ?",
-                sequence, event.caseId().toString(), sequence, generation.getAsInt());
+        setCase(event.caseId(), sequence, "legal_hold", Boolean.TRUE);
     }
 
     @EventHandler
     public void on(LegalHoldLifted event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE case_row SET legal_hold = FALSE, version = ? WHERE case_id = ? AND version < ? AND generation = ?",
-                sequence, event.caseId().toString(), sequence, generation.getAsInt());
+        setCase(event.caseId(), sequence, "legal_hold", Boolean.FALSE);
+    }
+
+    private void setCase(CaseId caseId, long sequence, String column, Object value) {
+        Batch b = batch();
+        PendingRows.Row row = b.cases.advance(caseId.toString(), sequence);
+        if (row != null) {
+            row.set(column, value);
+        }
+        b.done();
     }
 
     // ---- disposal (events of a disposal list; they leave the case's own version alone) -----------
+    // rare: what the unit of work holds is written first, then these statements run as they are
 
     /** Disposal kind V: the case key is gone, so is every readable trace of the case here. */
     @EventHandler
     public void on(CaseDestroyed event) {
+        Batch b = batch();
+        b.flush();
         String id = event.caseId().toString();
         // the texts go from every generation, as on erasure; the disposal state is this generation's
         jdbc.update("DELETE FROM case_entry_row WHERE case_id = ?", id);
         jdbc.update("UPDATE case_row SET subject = NULL, entry_count = 0 WHERE case_id = ?", id);
         jdbc.update("UPDATE case_row SET disposal_state = ?, disposed_at = ? WHERE case_id = ? AND generation = ?",
-                "DESTROYED", utc(event.destroyedAt()), id, generation.getAsInt());
+                "DESTROYED", utc(event.destroyedAt()), id, b.generation);
     }
 
     @EventHandler
     public void on(CaseListedForAppraisal event) {
+        Batch b = batch();
+        b.flush();
         jdbc.update("UPDATE case_row SET disposal_state = ?, disposed_at = ? WHERE case_id = ? AND generation = ?",
-                "APPRAISAL", utc(event.listedAt()), event.caseId().toString(), generation.getAsInt());
+                "APPRAISAL", utc(event.listedAt()), event.caseId().toString(), b.generation);
     }
 
     @EventHandler
     public void on(CaseMarkedForArchive event) {
+        Batch b = batch();
+        b.flush();
         jdbc.update("UPDATE case_row SET disposal_state = ?, disposed_at = ? WHERE case_id = ? AND generation = ?",
-                "ARCHIVE", utc(event.markedAt()), event.caseId().toString(), generation.getAsInt());
+                "ARCHIVE", utc(event.markedAt()), event.caseId().toString(), b.generation);
     }
 
     /** A replay in place starts its generation empty. */

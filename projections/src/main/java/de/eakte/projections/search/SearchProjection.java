@@ -26,8 +26,11 @@ import de.eakte.core.shared.Zones;
 import de.eakte.projections.search.MatchKeys.Field;
 import de.eakte.projections.search.MatchKeys.Key;
 import de.eakte.projections.search.MatchKeys.Word;
+import de.eakte.projections.batch.PendingRows;
+import de.eakte.projections.batch.WriteBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +39,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +47,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.IntSupplier;
 
 /**
@@ -135,9 +140,14 @@ public class SearchProjection {
     @EventHandler
     public void on(EntryAdded event, @SequenceNumber long sequence) {
         String aggregate = event.caseId().toString();
-        indexEntry(event.caseId(), sequence, sealer.open(event.text(), aggregate, CaseFields.ENTRY_TEXT).orElse(null),
-                event.document() == null ? null
-                        : sealer.open(event.document().title(), aggregate, CaseFields.DOCUMENT_TITLE).orElse(null));
+        Batch b = batch();
+        if (b.cases.advance(aggregate, sequence) != null) { // opened only if the case takes the entry
+            String text = sealer.open(event.text(), aggregate, CaseFields.ENTRY_TEXT).orElse(null);
+            String title = event.document() == null ? null
+                    : sealer.open(event.document().title(), aggregate, CaseFields.DOCUMENT_TITLE).orElse(null);
+            b.terms(aggregate, 'E', (text == null ? "" : text) + " " + (title == null ? "" : title));
+        }
+        b.done();
     }
 
     @EventHandler
@@ -152,8 +162,12 @@ public class SearchProjection {
 
     @EventHandler
     public void on(DeadlineChanged event, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE search_case SET deadline = ?, version = ? WHERE generation = ? AND case_id = ? AND version < ?",
-                Date.valueOf(event.deadline()), sequence, generation.getAsInt(), event.caseId().toString(), sequence);
+        Batch b = batch();
+        PendingRows.Row row = b.cases.advance(event.caseId().toString(), sequence);
+        if (row != null) {
+            row.set("deadline", Date.valueOf(event.deadline()));
+        }
+        b.done();
     }
 
     /** An erased citizen is forgotten by the search, in every generation. */
@@ -165,6 +179,7 @@ public class SearchProjection {
     /** Disposal kind V: the case's words (subject, entries) go; its facts stay findable by reference. */
     @EventHandler
     public void on(CaseDestroyed event) {
+        batch().flush(); // the terms this unit of work holds go first
         jdbc.update("DELETE FROM search_case_term WHERE case_id = ?", event.caseId().toString());
     }
 
@@ -174,30 +189,154 @@ public class SearchProjection {
         clear(generation.getAsInt());
     }
 
+    // ---- one unit of work's writes ------------------------------------------------------------
+
+    private static final Set<Class<?>> CITIZEN_EVENTS = Set.of(CitizenFileOpened.class, MasterDataCorrected.class,
+            CitizenMoved.class, InformationBlockSet.class, InformationBlockLifted.class);
+    private static final Set<Class<?>> CASE_EVENTS = Set.of(CaseOpened.class, EntryAdded.class, CaseStatusChanged.class,
+            CaseClosed.class, DeadlineChanged.class);
+
+    private final String batchKey = SearchProjection.class.getName() + "#" + UUID.randomUUID();
+
+    private Batch batch() {
+        return WriteBatch.current(batchKey, Batch::new);
+    }
+
+    /**
+     * What a unit of work writes (decision 0009): the generation is read once, the citizen and case
+     * rows its events touch are looked up in one statement each; postings, new words of the
+     * vocabulary and case terms are collected and written as JDBC batches before the commit, a
+     * word's or term's novelty decided then with one look-up for all of them.
+     */
+    private final class Batch extends WriteBatch {
+        final int generation;
+        final PendingRows citizens;
+        final PendingRows cases;
+        private final Map<String, Word> words = new LinkedHashMap<>();
+        private final Map<String, Set<String>> terms = new LinkedHashMap<>();
+        /** Cases this batch inserted since its last flush: they have no terms in the table yet. */
+        private final Set<String> newCases = new HashSet<>();
+
+        Batch(boolean bound, List<EventMessage<?>> events) {
+            super(SearchProjection.this.jdbc, bound);
+            this.generation = SearchProjection.this.generation.getAsInt();
+            this.citizens = new PendingRows(jdbc, "search_citizen", "citizen_id", generation);
+            this.cases = new PendingRows(jdbc, "search_case", "case_id", generation);
+            citizens.load(aggregates(events, CITIZEN_EVENTS));
+            cases.load(aggregates(events, CASE_EVENTS));
+        }
+
+        @Override
+        protected List<PendingRows> rows() {
+            return List.of(citizens, cases);
+        }
+
+        /** Posts the citizen's words; words the vocabulary does not know yet are added at the end. */
+        void post(String citizenId, int year, List<Posting> postings) {
+            Set<String> rows = new HashSet<>();
+            for (Posting p : postings) {
+                if (rows.add(p.word().exact() + '\n' + p.field().code)) {
+                    append("INSERT INTO search_citizen_word (generation, word, field, birth_year, citizen_id) VALUES (?, ?, ?, ?, ?)",
+                            generation, p.word().exact(), String.valueOf(p.field().code), year, citizenId);
+                }
+                words.putIfAbsent(p.word().exact(), p.word());
+            }
+        }
+
+        /** The stems of a text for a case and source; those the case has there already are left out at the end. */
+        void terms(String caseId, char source, String text) {
+            Set<String> stems = stems(text);
+            if (!stems.isEmpty()) {
+                terms.computeIfAbsent(caseId + '\n' + source, k -> new LinkedHashSet<>()).addAll(stems);
+            }
+        }
+
+        @Override
+        protected void flushMore() {
+            if (!words.isEmpty()) {
+                // the word's own exact row says it is known (one writer per generation: the processor's one segment)
+                Set<String> known = new HashSet<>();
+                List<String> all = new ArrayList<>(words.keySet());
+                for (int from = 0; from < all.size(); from += 500) {
+                    List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                    List<Object> args = new ArrayList<>(chunk);
+                    args.add(0, generation);
+                    known.addAll(jdbc.queryForList("SELECT word FROM search_word WHERE generation = ? AND kind = 'E' AND match_key IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") AND word = match_key",
+                            String.class, args.toArray()));
+                }
+                List<Object[]> keys = new ArrayList<>();
+                for (Word w : words.values()) {
+                    if (known.contains(w.exact())) {
+                        continue;
+                    }
+                    Set<String> seen = new HashSet<>();
+                    for (Key k : w.keys()) {
+                        if (seen.add(k.kind().code + k.key())) {
+                            keys.add(new Object[]{generation, String.valueOf(k.kind().code), k.key(), w.exact()});
+                        }
+                    }
+                }
+                jdbc.batchUpdate("INSERT INTO search_word (generation, kind, match_key, word) VALUES (?, ?, ?, ?)", keys);
+                words.clear();
+            }
+            if (!terms.isEmpty()) {
+                Set<String> known = new HashSet<>();
+                // only cases that were there before: terms are written with their case, a case without a row has none
+                List<String> caseIds = new ArrayList<>(new LinkedHashSet<>(terms.keySet().stream()
+                        .map(k -> k.substring(0, k.indexOf('\n'))).filter(k -> !newCases.contains(k)).toList()));
+                for (int from = 0; from < caseIds.size(); from += 500) {
+                    List<String> chunk = caseIds.subList(from, Math.min(caseIds.size(), from + 500));
+                    List<Object> args = new ArrayList<>(chunk);
+                    args.add(0, generation);
+                    jdbc.query("SELECT case_id, source, stem FROM search_case_term WHERE generation = ? AND case_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                            rs -> {
+                                known.add(rs.getString(1) + '\n' + rs.getString(2) + '\n' + rs.getString(3));
+                            }, args.toArray());
+                }
+                List<Object[]> rows = new ArrayList<>();
+                terms.forEach((caseAndSource, stems) -> {
+                    int cut = caseAndSource.indexOf('\n');
+                    for (String stem : stems) {
+                        if (!known.contains(caseAndSource + '\n' + stem)) {
+                            rows.add(new Object[]{generation, stem, caseAndSource.substring(0, cut),
+                                    caseAndSource.substring(cut + 1)});
+                        }
+                    }
+                });
+                jdbc.batchUpdate("INSERT INTO search_case_term (generation, stem, case_id, source) VALUES (?, ?, ?, ?)", rows);
+                terms.clear();
+            }
+            newCases.clear();
+        }
+    }
+
     // ---- indexing ---------------------------------------------------------------------------
 
     public void indexCitizen(CitizenId citizenId, long version, Names names, Home home) {
-        int g = generation.getAsInt();
+        Batch b = batch();
         String id = citizenId.toString();
-        if (!jdbc.queryForList("SELECT 1 FROM search_citizen WHERE generation = ? AND citizen_id = ?", Integer.class,
-                g, id).isEmpty()) {
+        if (b.citizens.find(id) != null) {
+            b.done();
             return;
         }
         int year = names.dateOfBirth().getYear();
-        jdbc.update("""
-                INSERT INTO search_citizen (generation, citizen_id, family_name, given_names, birth_name, date_of_birth,
-                  birth_year, id_nr, street_key, house_number, postcode, city, sort_name, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                g, id, names.familyName(), names.givenNames(), names.birthName(), Date.valueOf(names.dateOfBirth()),
-                year, names.idNr(), streetKey(home.street()), houseNumber(home.houseNumber()),
-                home.postcode(), home.city(), sortName(names), version);
+        b.citizens.insert(id, version).set("family_name", names.familyName()).set("given_names", names.givenNames())
+                .set("birth_name", names.birthName()).set("date_of_birth", Date.valueOf(names.dateOfBirth()))
+                .set("birth_year", year).set("id_nr", names.idNr()).set("street_key", streetKey(home.street()))
+                .set("house_number", houseNumber(home.houseNumber())).set("postcode", home.postcode())
+                .set("city", home.city()).set("sort_name", sortName(names));
         List<Posting> postings = new ArrayList<>(nameWords(names));
         postings.addAll(homeWords(home));
-        post(g, id, year, postings);
+        b.post(id, year, postings);
+        b.done();
     }
 
     public void reindexNames(CitizenId citizenId, long version, Names names) {
-        int g = generation.getAsInt();
+        Batch b = batch();
+        b.flush(); // rare: what the unit of work holds goes first, then these statements run as they are
+        int g = b.generation;
         String id = citizenId.toString();
         int year = names.dateOfBirth().getYear();
         int updated = jdbc.update("""
@@ -219,7 +358,9 @@ public class SearchProjection {
     }
 
     public void reindexHome(CitizenId citizenId, long version, Home home) {
-        int g = generation.getAsInt();
+        Batch b = batch();
+        b.flush(); // rare: what the unit of work holds goes first, then these statements run as they are
+        int g = b.generation;
         String id = citizenId.toString();
         int updated = jdbc.update("""
                 UPDATE search_citizen SET street_key = ?, house_number = ?, postcode = ?, city = ?, version = ?
@@ -238,10 +379,12 @@ public class SearchProjection {
     }
 
     public void block(CitizenId citizenId, long version, InformationBlock block) {
-        jdbc.update("""
-                UPDATE search_citizen SET information_block = ?, version = ?
-                WHERE generation = ? AND citizen_id = ? AND version < ?""",
-                block.name(), version, generation.getAsInt(), citizenId.toString(), version);
+        Batch b = batch();
+        PendingRows.Row row = b.citizens.advance(citizenId.toString(), version);
+        if (row != null) {
+            row.set("information_block", block.name());
+        }
+        b.done();
     }
 
     /**
@@ -250,6 +393,7 @@ public class SearchProjection {
      * even without the link).
      */
     public void forgetCitizen(CitizenId citizenId) {
+        batch().flush(); // what the unit of work holds goes first, then is forgotten
         String id = citizenId.toString();
         jdbc.update("""
                 DELETE FROM search_case_term WHERE case_id IN (SELECT c.case_id FROM search_case c
@@ -268,38 +412,41 @@ public class SearchProjection {
     }
 
     public void indexCase(CaseId caseId, long version, CaseFacts facts, String subject) {
-        int g = generation.getAsInt();
+        Batch b = batch();
         String id = caseId.toString();
-        if (!jdbc.queryForList("SELECT 1 FROM search_case WHERE generation = ? AND case_id = ?", Integer.class, g, id)
-                .isEmpty()) {
+        if (b.cases.find(id) != null) {
+            b.done();
             return;
         }
-        jdbc.update("""
-                INSERT INTO search_case (generation, case_id, citizen_id, file_reference, office, case_type,
-                  confidentiality, status, deadline, opened_on, closed_on, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)""",
-                g, id, facts.citizenId().toString(), facts.fileReference(), facts.office(), facts.caseType(),
-                facts.confidentiality(), CaseStatus.OPEN.name(), Date.valueOf(facts.deadline()),
-                Date.valueOf(facts.openedOn()), version);
-        insertTerms(g, id, 'S', subject);
+        b.cases.insert(id, version).set("citizen_id", facts.citizenId().toString())
+                .set("file_reference", facts.fileReference()).set("office", facts.office())
+                .set("case_type", facts.caseType()).set("confidentiality", facts.confidentiality())
+                .set("status", CaseStatus.OPEN.name()).set("deadline", Date.valueOf(facts.deadline()))
+                .set("opened_on", Date.valueOf(facts.openedOn()));
+        b.newCases.add(id);
+        b.terms(id, 'S', subject);
+        b.done();
     }
 
     public void indexEntry(CaseId caseId, long version, String text, String documentTitle) {
-        int g = generation.getAsInt();
+        Batch b = batch();
         String id = caseId.toString();
-        int updated = jdbc.update("UPDATE search_case SET version = ? WHERE generation = ? AND case_id = ? AND version < ?",
-                version, g, id, version);
-        if (updated > 0) {
-            insertTerms(g, id, 'E', (text == null ? "" : text) + " " + (documentTitle == null ? "" : documentTitle));
+        if (b.cases.advance(id, version) != null) {
+            b.terms(id, 'E', (text == null ? "" : text) + " " + (documentTitle == null ? "" : documentTitle));
         }
+        b.done();
     }
 
     public void caseStatus(CaseId caseId, long version, CaseStatus status, LocalDate closedOn) {
-        jdbc.update("""
-                UPDATE search_case SET status = ?, closed_on = COALESCE(?, closed_on), version = ?
-                WHERE generation = ? AND case_id = ? AND version < ?""",
-                status.name(), closedOn == null ? null : Date.valueOf(closedOn), version, generation.getAsInt(),
-                caseId.toString(), version);
+        Batch b = batch();
+        PendingRows.Row row = b.cases.advance(caseId.toString(), version);
+        if (row != null) {
+            row.set("status", status.name());
+            if (closedOn != null) { // closed_on = COALESCE(?, closed_on)
+                row.set("closed_on", Date.valueOf(closedOn));
+            }
+        }
+        b.done();
     }
 
     /** Empties one generation. */
@@ -406,23 +553,6 @@ public class SearchProjection {
                 jdbc.update("DELETE FROM search_word WHERE generation = ? AND word = ?", g, word);
             }
         }
-    }
-
-    private void insertTerms(int g, String caseId, char source, String text) {
-        Set<String> stems = stems(text);
-        if (stems.isEmpty()) {
-            return;
-        }
-        Set<String> known = new HashSet<>(jdbc.queryForList(
-                "SELECT stem FROM search_case_term WHERE generation = ? AND case_id = ? AND source = ?", String.class,
-                g, caseId, String.valueOf(source)));
-        List<Object[]> rows = new ArrayList<>();
-        for (String stem : stems) {
-            if (!known.contains(stem)) {
-                rows.add(new Object[]{g, stem, caseId, String.valueOf(source)});
-            }
-        }
-        jdbc.batchUpdate("INSERT INTO search_case_term (generation, stem, case_id, source) VALUES (?, ?, ?, ?)", rows);
     }
 
     /** The distinct stems of a text's words of two letters or more. */
