@@ -91,6 +91,7 @@ public final class Bench implements AutoCloseable {
                 b.data.save(b.dataDir, b.db.name);
             }
             b.awaitReadModels("the data set", "consolidated-file");
+            b.db.analyze();
             switch (scenario) {
                 case "generate" -> b.note("kept for --reuse " + b.dataDir + " (database " + b.db.name + ")");
                 case "open-case" -> b.openCase();
