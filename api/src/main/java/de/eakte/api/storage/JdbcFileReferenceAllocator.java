@@ -48,13 +48,24 @@ public class JdbcFileReferenceAllocator implements FileReferenceAllocator {
     }
 
     /**
-     * Creates the sequence on a connection of its own: DDL inside the command's transaction would
-     * commit it early on H2 and can collide between concurrent transactions on PostgreSQL.
-     * The name is built only from a validated office code (2-3 digits) and a year.
+     * Looks the sequence up on the command's own connection, and only if it does not exist yet
+     * creates it on a connection of its own: DDL inside the command's transaction would commit it
+     * early on H2 and can collide between concurrent transactions on PostgreSQL. Asking for a
+     * second connection on every first use after a start held up every command under load: 32
+     * concurrent case openings on a pool of 20 each held one connection and waited for another
+     * until Axon's 30 s command timeout answered 500 (docs/BENCHMARKS.md, scenario a). Now only
+     * the very first use of an office's year needs one. The name is built only from a validated
+     * office code (2-3 digits) and a year.
      */
     String ensureSequence(OfficeCode office, int year) {
         String name = "file_ref_" + office.value() + "_" + year;
         if (knownSequences.contains(name)) {
+            return name;
+        }
+        Integer existing = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM information_schema.sequences WHERE LOWER(sequence_name) = ?", Integer.class, name);
+        if (existing != null && existing > 0) {
+            knownSequences.add(name);
             return name;
         }
         try (Connection connection = dataSource.getConnection()) {

@@ -1,0 +1,62 @@
+package de.eakte.api.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import de.eakte.api.support.PostgresDatabase;
+import de.eakte.core.cases.FileReference;
+import de.eakte.core.shared.CaseId;
+import de.eakte.core.shared.OfficeCode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A case opening after a restart (the allocator knows no sequence yet) needs no second database
+ * connection while its transaction holds one, as long as the office's sequence exists: with a pool
+ * of one connection the command still gets its number. Before, the look-up took a connection of
+ * its own; under load every command held one and waited for another until Axon's command timeout
+ * (HTTP 500). Only the very first use of an office's year opens one, outside any wait here.
+ */
+class FileReferencePoolIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void givenTheSequenceExists_whenAFreshAllocatorOpensACaseOnAPoolOfOne_thenItGetsItsNumber(String engine) {
+        HikariConfig config = new HikariConfig();
+        if (engine.equals("postgresql")) {
+            config.setJdbcUrl(PostgresDatabase.url());
+            config.setUsername(PostgresDatabase.user());
+            config.setPassword(PostgresDatabase.password());
+        } else {
+            config.setJdbcUrl("jdbc:h2:mem:refs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        }
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1_000);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            JdbcTemplate jdbc = new JdbcTemplate(pool);
+            jdbc.execute("""
+                    CREATE TABLE IF NOT EXISTS file_reference (reference VARCHAR(40) NOT NULL PRIMARY KEY,
+                      office VARCHAR(3) NOT NULL, ref_year INTEGER NOT NULL, ref_number BIGINT NOT NULL,
+                      case_id VARCHAR(36) NOT NULL)""");
+            OfficeCode office = new OfficeCode("63");
+            int year = 2100 + Math.floorMod(UUID.randomUUID().hashCode(), 800); // a year of this test's own
+            new JdbcFileReferenceAllocator(pool, jdbc).ensureSequence(office, year); // an earlier run created it
+            TransactionTemplate command = new TransactionTemplate(new DataSourceTransactionManager(pool));
+            JdbcFileReferenceAllocator afterRestart = new JdbcFileReferenceAllocator(pool, jdbc);
+
+            FileReference reference = command.execute(status -> {
+                FileReference drawn = afterRestart.allocate(office, "600.10", year, CaseId.random());
+                status.setRollbackOnly(); // leave no reservation behind in the shared database
+                return drawn;
+            });
+
+            assertThat(reference.toString()).startsWith("63-600.10-").endsWith("-" + year);
+        }
+    }
+}
