@@ -2,18 +2,13 @@ package de.eakte.api.access;
 
 import de.eakte.core.access.policy.CaseFact;
 import de.eakte.core.access.policy.InformationBlock;
-import de.eakte.core.cases.CaseStatus;
-import de.eakte.core.cases.FileReference;
-import de.eakte.core.catalogue.Confidentiality;
 import de.eakte.core.shared.Actor;
-import de.eakte.core.shared.CaseId;
 import de.eakte.core.shared.CitizenId;
-import de.eakte.core.shared.OfficeCode;
+import de.eakte.projections.file.ConsolidatedFileProjection;
 import de.eakte.projections.file.ConsolidatedFileProjection.AccessFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,10 +84,7 @@ class CitizenStanding {
                 cases.put(id, new ArrayList<>());
             }
             if (rs.getString("case_id") != null) {
-                OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
-                cases.get(id).add(new CaseFact(CaseId.of(rs.getString("case_id")), FileReference.parse(rs.getString("file_reference")),
-                        new OfficeCode(rs.getString("office")), CaseStatus.valueOf(rs.getString("status")),
-                        closed == null ? null : closed.toInstant(), Confidentiality.valueOf(rs.getString("confidentiality"))));
+                cases.get(id).add(ConsolidatedFileProjection.caseFact(rs));
             }
         }, arguments.toArray());
         Map<CitizenId, Found> found = new HashMap<>();

@@ -414,16 +414,6 @@ class GenerationalRebuildIT extends PostgresApiTest {
     }
 
     private JsonNode awaitDone(String admin, String name) {
-        List<JsonNode> last = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Http.Response status = http.get("/api/admin/projections/" + name).token(admin).send();
-            assertThat(status.status()).as(status.body()).isEqualTo(200);
-            String state = status.json().path("lastRebuild").path("state").asString();
-            assertThat(state).as(status.body()).isIn("DONE", "FAILED");
-            last.add(status.json());
-        });
-        JsonNode done = last.get(last.size() - 1);
-        assertThat(done.path("lastRebuild").path("state").asString()).as(done.toString()).isEqualTo("DONE");
-        return done;
+        return Rebuilds.awaitDone(http, admin, name, Duration.ofSeconds(300), Duration.ofMillis(200));
     }
 }

@@ -444,15 +444,23 @@ public class ConsolidatedFileProjection {
                 restricted[0] = rs.getBoolean("restricted");
             }
             if (rs.getString("case_id") != null) {
-                cases.add(new CaseFact(CaseId.of(rs.getString("case_id")), FileReference.parse(rs.getString("file_reference")),
-                        new OfficeCode(rs.getString("office")), CaseStatus.valueOf(rs.getString("status")),
-                        instant(rs, "closed_at"), Confidentiality.valueOf(rs.getString("confidentiality"))));
+                cases.add(caseFact(rs));
             }
         }, citizenId.toString());
         if (block.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AccessFacts(citizenId, block.get(0), List.copyOf(cases), restricted[0]));
+    }
+
+    /**
+     * The policy's facts of the case in the current row of a query over {@code case_view} with the
+     * columns case_id, file_reference, office, status, closed_at and confidentiality.
+     */
+    public static CaseFact caseFact(ResultSet rs) throws SQLException {
+        return new CaseFact(CaseId.of(rs.getString("case_id")), FileReference.parse(rs.getString("file_reference")),
+                new OfficeCode(rs.getString("office")), CaseStatus.valueOf(rs.getString("status")),
+                instant(rs, "closed_at"), Confidentiality.valueOf(rs.getString("confidentiality")));
     }
 
     /** When the citizen was erased, if they were: their file answers 410 Gone from then on. */

@@ -39,6 +39,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -265,19 +266,7 @@ public class SearchProjection {
                             + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") AND word = match_key",
                             String.class, args.toArray()));
                 }
-                List<Object[]> keys = new ArrayList<>();
-                for (Word w : words.values()) {
-                    if (known.contains(w.exact())) {
-                        continue;
-                    }
-                    Set<String> seen = new HashSet<>();
-                    for (Key k : w.keys()) {
-                        if (seen.add(k.kind().code + k.key())) {
-                            keys.add(new Object[]{generation, String.valueOf(k.kind().code), k.key(), w.exact()});
-                        }
-                    }
-                }
-                jdbc.batchUpdate("INSERT INTO search_word (generation, kind, match_key, word) VALUES (?, ?, ?, ?)", keys);
+                insertNewWords(generation, words.values(), known);
                 words.clear();
             }
             if (!terms.isEmpty()) {
@@ -524,8 +513,13 @@ public class SearchProjection {
         }
         Set<String> known = new HashSet<>(jdbc.queryForList(String.join(" UNION ALL ", lookups), String.class,
                 args.toArray()));
+        insertNewWords(g, words.values(), known);
+    }
+
+    /** The match keys of every word not yet known in the generation, each kind and key once per word. */
+    private void insertNewWords(int g, Collection<Word> words, Set<String> known) {
         List<Object[]> keys = new ArrayList<>();
-        for (Word w : words.values()) {
+        for (Word w : words) {
             if (known.contains(w.exact())) {
                 continue;
             }
