@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -16,12 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -43,6 +46,7 @@ public class JdbcDataKeys implements DataKeys {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDataKeys.class);
     private static final int KEY_BITS = 256; // JDK 17's default AES key size is 128: ask for 256
     private static final int MAX_CACHED = 100_000;
+    private static final int PREFETCH_CHUNK = 1_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate required;
@@ -136,6 +140,29 @@ public class JdbcDataKeys implements DataKeys {
                 + " is stored in data_key, yet a value sealed under it is being opened: was the table "
                 + "restored from an older backup than the events, or the row deleted by hand?"));
         return Optional.ofNullable(remember(id, row, generation));
+    }
+
+    /**
+     * One statement per {@value #PREFETCH_CHUNK} keys not yet cached; each is unwrapped and cached as
+     * {@link #forOpening} would (a destroyed one only once this transaction commits). A key created
+     * by this transaction is not yet committed, so not cached: its opening finds it anyway.
+     */
+    @Override
+    public void prefetch(Collection<KeyId> ids) {
+        Map<KeyId, SecretKey> created = createdInThisTransaction();
+        List<String> missing = ids.stream().filter(id -> cache.get(id) == null && !created.containsKey(id))
+                .map(KeyId::value).distinct().toList();
+        for (int from = 0; from < missing.size(); from += PREFETCH_CHUNK) {
+            Object[] chunk = missing.subList(from, Math.min(missing.size(), from + PREFETCH_CHUNK)).toArray();
+            long generation = cache.generation();
+            jdbc.query(con -> {
+                PreparedStatement select = con.prepareStatement(
+                        "SELECT key_id, wrapped_key, kek_id, destroyed_at FROM data_key WHERE key_id = ANY (?)");
+                select.setArray(1, con.createArrayOf("VARCHAR", chunk));
+                return select;
+            }, (RowCallbackHandler) rs -> remember(KeyId.of(rs.getString(1)),
+                    new Row(rs.getBytes(2), rs.getString(3), rs.getObject(4) != null), generation));
+        }
     }
 
     @Override

@@ -1,7 +1,12 @@
 package de.eakte.api.keys;
 
+import de.eakte.audit.log.CitizenAccessLogProjection;
+import de.eakte.audit.log.DpoAccessLogProjection;
 import de.eakte.core.crypto.FieldSealer;
 import de.eakte.core.crypto.NonceSource;
+import de.eakte.projections.file.ConsolidatedFileProjection;
+import de.eakte.projections.search.SearchProjection;
+import org.axonframework.config.ConfigurerModule;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The data keys and the field sealer. Before the first seal or open, the key-encryption key is
@@ -39,6 +45,21 @@ public class KeysConfiguration {
     @Bean
     FieldSealer fieldSealer(JdbcDataKeys dataKeys) {
         return new FieldSealer(dataKeys, NonceSource.secureRandom());
+    }
+
+    /**
+     * The processors that open sealed fields read each batch's keys in one statement. A rebuild's
+     * processor takes this interceptor over from the processor it replaces (ProjectionRebuilds).
+     */
+    @Bean
+    ConfigurerModule dataKeysReadPerBatch(JdbcDataKeys dataKeys) {
+        DataKeyPrefetch prefetch = new DataKeyPrefetch(dataKeys);
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : List.of(ConsolidatedFileProjection.PROCESSING_GROUP, SearchProjection.PROCESSING_GROUP,
+                    CitizenAccessLogProjection.PROCESSING_GROUP, DpoAccessLogProjection.PROCESSING_GROUP)) {
+                processing.registerHandlerInterceptor(group, c -> prefetch);
+            }
+        });
     }
 
     /**

@@ -374,6 +374,30 @@ class JdbcDataKeysIT extends PostgresApiTest {
     }
 
     @Test
+    void prefetchReadsABatchsKeysSoTheirOpeningsNeedNoStatement() {
+        KeyId live = citizenKey();
+        KeyId other = citizenKey();
+        KeyId destroyed = citizenKey();
+        KeyId unknown = citizenKey();
+        byte[] liveKey = keys.forSealing(live).getEncoded();
+        byte[] otherKey = keys.forSealing(other).getEncoded();
+        keys.forSealing(destroyed);
+        keys.destroyFamily(destroyed);
+        JdbcDataKeys rebuilding = anotherInstance();
+
+        tx.executeWithoutResult(status -> rebuilding.prefetch(List.of(live, other, destroyed, unknown, live)));
+
+        assertThat(rebuilding.cachedKeys()).as("the three stored keys, the destroyed one as destroyed").isEqualTo(3);
+        // served from what was read ahead: with the rows gone they still open (until the time to live)
+        jdbc.update("DELETE FROM data_key WHERE key_id IN (?, ?)", live.value(), other.value());
+        assertThat(rebuilding.forOpening(live).orElseThrow().getEncoded()).isEqualTo(liveKey);
+        assertThat(rebuilding.forOpening(other).orElseThrow().getEncoded()).isEqualTo(otherKey);
+        assertThat(rebuilding.forOpening(destroyed)).isEmpty();
+        // a key that is not stored is complained about when opened, not when read ahead
+        assertThatThrownBy(() -> rebuilding.forOpening(unknown)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aKeyCreatedByACommittedTransactionIsCachedAfterTheCommit() {
         KeyId id = citizenKey();
         JdbcDataKeys instance = anotherInstance();

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +73,27 @@ class JdbcDataKeysOnH2Test {
         KeyId never = KeyId.citizen(CitizenId.random());
         assertThat(keys.destroyFamily(never)).isEmpty();
         assertThatThrownBy(() -> keys(kek).forSealing(never)).isInstanceOf(KeyDestroyedException.class);
+    }
+
+    @Test
+    void prefetchReadsKeysInOneStatementOnH2() {
+        KeyEncryptionKey kek = KeysConfiguration.keyEncryptionKey(settings(temp.resolve("kek.key")), jdbc);
+        JdbcDataKeys keys = keys(kek);
+        CitizenId citizen = CitizenId.random();
+        KeyId root = KeyId.citizen(citizen);
+        KeyId caseKey = KeyId.ofCase(citizen, CaseId.random());
+        byte[] key = new TransactionTemplate(transactions).execute(status -> {
+            keys.forSealing(caseKey);
+            return keys.forSealing(root).getEncoded();
+        });
+        JdbcDataKeys rebuilding = keys(kek);
+
+        rebuilding.prefetch(List.of(root, caseKey, KeyId.citizen(CitizenId.random())));
+
+        assertThat(rebuilding.cachedKeys()).isEqualTo(2);
+        jdbc.update("DELETE FROM data_key");
+        assertThat(rebuilding.forOpening(root).orElseThrow().getEncoded()).isEqualTo(key);
+        assertThat(rebuilding.forOpening(caseKey)).isPresent();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package de.eakte.core.crypto;
 
 import javax.crypto.SecretKey;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,15 @@ public interface DataKeys {
 
     /** The key to open with; empty once the key was destroyed. */
     Optional<SecretKey> forOpening(KeyId id);
+
+    /**
+     * Reads these keys ahead in one go, for the openings that follow (a batch of events being
+     * projected: one look-up per batch instead of one per event). A hint only: keys it does not
+     * find are looked up, and complained about, when opened.
+     */
+    default void prefetch(Collection<KeyId> ids) {
+        // nothing to read ahead for keys held in memory
+    }
 
     /** Destroys {@code root} and every key of its family; returns the keys destroyed by this call. */
     List<KeyId> destroyFamily(KeyId root);
