@@ -1,5 +1,6 @@
 package de.eakte.api.projections;
 
+import de.eakte.api.keys.DataKeyPrefetch;
 import de.eakte.api.web.NotFoundException;
 import de.eakte.core.crypto.FieldSealer;
 import de.eakte.core.shared.DomainRuleViolation;
@@ -20,6 +21,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -68,6 +70,8 @@ public class ProjectionRebuilds {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     /** Events per transaction of a rebuild's processor. */
     private static final int SHADOW_BATCH = 200;
+    /** Events into a rebuild at which its statistics are first gathered; then each time they doubled. */
+    private static final long FIRST_ANALYZE = 20_000;
 
     /** A rebuild's progress; {@code line()} is the progress line of the CLI and the log. */
     public record Status(String name, String mode, String state, long eventsDone, long eventsTotal, double eventsPerSecond,
@@ -103,6 +107,8 @@ public class ProjectionRebuilds {
     private final Map<String, AtomicReference<Status>> statuses = new ConcurrentHashMap<>();
     private final Map<String, Beside> besides;
     private final AtomicReference<String> running = new AtomicReference<>();
+    /** Only the rebuild worker's thread reads and writes it. */
+    private long nextAnalyzeAt;
 
     public ProjectionRebuilds(EventProcessingConfiguration processing, StreamableMessageSource<TrackedEventMessage<?>> events,
                               TokenStore tokens, TransactionManager transactions, JdbcTemplate jdbc,
@@ -188,6 +194,7 @@ public class ProjectionRebuilds {
         int generation = generations.beginBuilding();
         model.clear().accept(generation);
         jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", shadowName);
+        TrackingEventProcessor live = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
         TrackingEventProcessor shadow = TrackingEventProcessor.builder()
                 .name(shadowName)
                 // as the live processors: an event a handler fails on is retried, never left out of the new generation
@@ -201,8 +208,12 @@ public class ProjectionRebuilds {
                         .andBatchSize(SHADOW_BATCH)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
-        TrackingEventProcessor live = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+        // as the live processor, the data keys of each batch are read in one go (the processor's own
+        // interceptors, such as its segment check, belong to it and are not taken over)
+        live.getHandlerInterceptors().stream().filter(DataKeyPrefetch.class::isInstance)
+                .forEach(shadow::registerHandlerInterceptor);
         boolean swapped = false;
+        nextAnalyzeAt = FIRST_ANALYZE;
         try {
             shadow.start();
             // 1. replay beside the serving generation until the new one has caught up
@@ -221,6 +232,7 @@ public class ProjectionRebuilds {
                 jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", shadowName);
             });
             swapped = true;
+            analyze(); // the serving generation is now the new one: plan its reads with its real size
         } finally {
             shadow.shutDown();
             live.start();
@@ -237,12 +249,45 @@ public class ProjectionRebuilds {
         log.info("{}", status.get().line());
     }
 
+    /**
+     * PostgreSQL plans by the statistics {@code ANALYZE} gathered, and those say nothing of a
+     * generation that did not exist then: it takes the growing generation for almost empty and
+     * reads all of it through any index that starts with {@code generation} instead of looking one
+     * row up (seen in scenario f of docs/BENCHMARKS.md: 236 ms instead of 0.07 ms per row). So a
+     * rebuild gathers them again each time its generation has doubled, and after the swap, as
+     * autovacuum would after such growth (where it runs, and where it does not). Sampled: about a
+     * second even on millions of rows; only the read models' tables (those with a generation).
+     */
+    private void analyze() {
+        if (postgres()) {
+            long started = System.nanoTime();
+            List<String> tables = jdbc.queryForList("""
+                    SELECT table_name FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND column_name = 'generation'
+                      AND table_name IN (SELECT table_name FROM information_schema.tables
+                                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')""", String.class);
+            if (!tables.isEmpty()) {
+                jdbc.execute("ANALYZE " + String.join(", ", tables));
+            }
+            log.info("statistics gathered for the rebuild in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private boolean postgres() {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+    }
+
     /** Waits until the processor has passed the head of the event store as it is now, updating the progress. */
     private void catchUp(TrackingEventProcessor processor, AtomicReference<Status> status, Integer generation)
             throws InterruptedException {
         long target = head();
         while (true) {
             long done = position(processor);
+            if (done >= nextAnalyzeAt) {
+                analyze();
+                nextAnalyzeAt = done * 2;
+            }
             Status s = status.get();
             double seconds = Math.max(0.001, Duration.between(s.startedAt(), clock.instant()).toMillis() / 1000.0);
             double rate = done / seconds;
