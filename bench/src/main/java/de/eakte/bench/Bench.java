@@ -508,6 +508,7 @@ public final class Bench implements AutoCloseable {
         for (String name : List.of("consolidated-file", "search")) {
             out.println("-- (f) rebuild " + name + " (" + events + " events in the store)");
             long start = System.nanoTime();
+            long[] cpuBefore = cpuNanos();
             HttpResponse<String> started = http.post("/api/admin/projections/" + name + "/rebuild", admin, null);
             if (started.statusCode() != 202) {
                 report.check(false, "(f) rebuild " + name + ": " + started.statusCode() + " " + started.body());
@@ -531,6 +532,12 @@ public final class Bench implements AutoCloseable {
             report.check("DONE".equals(state), "(f) rebuild " + name + " ended " + state + ": " + body);
             note(String.format(Locale.ROOT, "(f) rebuild %-18s %s: %.0f events in %.1f s = %.0f events/s (server's own figure %.0f events/s)",
                     name, state, done == null ? 0 : done, seconds, done == null ? 0 : done / seconds, rate == null ? 0 : rate));
+            // the steadier figure on a shared machine: what one event costs, whatever else runs beside it
+            long[] cpuAfter = cpuNanos();
+            if (done != null && done > 0) {
+                note(String.format(Locale.ROOT, "   CPU per event: server %.1f us, PostgreSQL %.1f us",
+                        (cpuAfter[0] - cpuBefore[0]) / 1e3 / done, (cpuAfter[1] - cpuBefore[1]) / 1e3 / done));
+            }
         }
         if (o.limits()) {
             long start = System.nanoTime();

@@ -64,7 +64,8 @@ final class DataKeyCache {
         if (generation.get() != readAtGeneration) {
             entries.remove(id, entry);
         }
-        if (putsSinceSweep.incrementAndGet() >= 1024 || entries.size() > maxEntries) {
+        // a sweep walks every entry: after as many puts as half the entries, so a put costs a few steps, not a walk
+        if (putsSinceSweep.incrementAndGet() >= Math.max(1024, entries.size() / 2) || entries.size() > maxEntries) {
             sweep();
         }
     }
