@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A realistic population created through the server's own API (so every event, key and read
  * model is what production would hold), or with {@code --bulk} through the same command handlers
- * in batches (BulkDataController in the server extension): citizens with German names (the usual collisions:
- * Müller/Mueller, Meyer/Meier/Maier), addresses in one city, valid IdNr; cases spread over the
- * seeded offices and case types, every citizen with at least one Bürgeramt case.
+ * in batches (BulkDataController in the server extension): citizens with German names (the usual
+ * collisions: Müller/Mueller, Meyer/Meier/Maier), addresses in one city, valid IdNr; cases spread
+ * over the seeded offices and case types, every citizen with at least one Bürgeramt case.
  */
 final class DataSet {
 
