@@ -85,9 +85,23 @@ public final class Bench implements AutoCloseable {
                         b.dataDir, b.data.size(), b.data.casesCreated.get(), b.db.events()));
             } else {
                 long t0 = System.nanoTime();
+                long[] cpu0 = b.cpuNanos();
                 b.data = DataSet.generate(o, b.http, b.tokens, out);
-                b.note(String.format(Locale.ROOT, "data set: %d citizens, %d cases created over HTTP in %.1f s (%d generators)",
-                        o.citizens(), b.data.casesCreated.get(), (System.nanoTime() - t0) / 1e9, o.generatorConcurrency()));
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                long[] cpu1 = b.cpuNanos();
+                if (o.bulk()) {
+                    long events = o.citizens() + b.data.casesCreated.get();
+                    b.note(String.format(Locale.ROOT, "data set: %d citizens, %d cases created in bulk in %.1f s (%.0f events/s, "
+                                    + "batches of %d, %d at once)", o.citizens(), b.data.casesCreated.get(), seconds, events / seconds,
+                            DataSet.BULK_BATCH, Math.min(o.generatorConcurrency(), DataSet.BULK_CONCURRENCY)));
+                } else {
+                    b.note(String.format(Locale.ROOT, "data set: %d citizens, %d cases created over HTTP in %.1f s (%d generators)",
+                            o.citizens(), b.data.casesCreated.get(), seconds, o.generatorConcurrency()));
+                }
+                long items = o.citizens() + b.data.casesCreated.get();
+                b.note(String.format(Locale.ROOT, "   CPU per citizen or case created: server %.0f us, database %.0f us, bench %.0f us "
+                                + "(the read models following meanwhile included)", (cpu1[0] - cpu0[0]) / 1000.0 / items,
+                        (cpu1[1] - cpu0[1]) / 1000.0 / items, (cpu1[2] - cpu0[2]) / 1000.0 / items));
                 b.data.save(b.dataDir, b.db.name);
             }
             b.awaitReadModels("the data set", "consolidated-file");

@@ -9,7 +9,7 @@ import java.util.Locale;
 record Options(int citizens, int cases, int concurrency, Duration warmup, Duration duration, String db,
                String dbUser, String dbPassword, boolean keepDb, Path serverJar, Path serverExt,
                int generatorConcurrency, boolean jfr, String serverHeap, Duration progressEvery, boolean limits,
-               long seed, long ledgerLeaves, int ledgerRate, Path reuse, Duration catchUp) {
+               long seed, long ledgerLeaves, int ledgerRate, Path reuse, Duration catchUp, boolean bulk) {
 
     static final String USAGE = """
             usage: java -jar bench/target/eakte-bench.jar <scenario> [options]
@@ -33,6 +33,10 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
               --server-jar PATH   the server (default api/target/eakte.jar)
               --server-ext PATH   the bench's server extension (default eakte-bench-server-ext.jar beside this jar)
               --generators G      concurrent HTTP clients generating the data set (default 16)
+              --bulk              generate the same data set (same seed, same rows) in batches of 200 through the
+                                  bench's bulk endpoint in the server: the real command handlers, data keys and file
+                                  references, one transaction per batch, at most 4 batches at once; the read models
+                                  are then built by the server from these events as always (for 1,000,000 citizens)
               --server-heap 1g    the server's -Xmx (default 1g)
               --jfr               record the server with Java Flight Recorder (file printed at the end)
               --no-limits         skip the limit runs (JDBC insert loop, ceiling endpoint, plain SQL)
@@ -65,12 +69,14 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
         int ledgerRate = 5_000;
         Path reuse = null;
         Duration catchUp = Duration.ofMinutes(30);
+        boolean bulk = false;
         for (int i = from; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--keep-db" -> keepDb = true;
                 case "--jfr" -> jfr = true;
                 case "--no-limits" -> limits = false;
+                case "--bulk" -> bulk = true;
                 default -> {
                     if (i + 1 >= args.length || !a.startsWith("--")) {
                         throw new IllegalArgumentException("unexpected argument: " + a);
@@ -106,7 +112,7 @@ record Options(int citizens, int cases, int concurrency, Duration warmup, Durati
                 serverJar != null ? serverJar : locate("eakte.bench.api-jar", Path.of("api", "target", "eakte.jar"),
                         Path.of("..", "..", "api", "target", "eakte.jar")),
                 serverExt != null ? serverExt : locate("eakte.bench.server-ext", null, Path.of("eakte-bench-server-ext.jar")),
-                generators, jfr, heap, Duration.ofSeconds(5), limits, seed, ledgerLeaves, ledgerRate, reuse, catchUp);
+                generators, jfr, heap, Duration.ofSeconds(5), limits, seed, ledgerLeaves, ledgerRate, reuse, catchUp, bulk);
     }
 
     /** 60s, 2m, 500ms, or a plain number of seconds. */

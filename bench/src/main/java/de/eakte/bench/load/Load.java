@@ -193,9 +193,24 @@ public final class Load {
         boolean call(int index) throws Exception;
     }
 
+    /** One call of a batched run: the items {@code from} (inclusive) to {@code to} (exclusive). */
+    @FunctionalInterface
+    public interface BatchOp {
+        boolean call(int from, int to) throws Exception;
+    }
+
     /** Exactly {@code count} calls spread over C threads (data generation, limit loops of a given row count). */
     public static Result runCount(String name, int concurrency, long count, Duration progressEvery, PrintStream out,
                                   IndexedOp op) throws InterruptedException {
+        return runBatches(name, concurrency, count, 1, progressEvery, out, (from, to) -> op.call(from));
+    }
+
+    /**
+     * {@code count} items in calls of up to {@code batch} items each, spread over C threads in
+     * ascending order; progress, throughput and the result count items, the latencies are per call.
+     */
+    public static Result runBatches(String name, int concurrency, long count, int batch, Duration progressEvery,
+                                    PrintStream out, BatchOp op) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong next = new AtomicLong();
         AtomicLong ok = new AtomicLong();
@@ -204,18 +219,19 @@ public final class Load {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             Thread thread = new Thread(() -> {
-                for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                for (long i = next.getAndAdd(batch); i < count; i = next.getAndAdd(batch)) {
                     long start = System.nanoTime();
+                    int to = (int) Math.min(count, i + batch);
                     boolean good;
                     String error = null;
                     try {
-                        good = op.call((int) i);
+                        good = op.call((int) i, to);
                     } catch (Exception e) {
                         good = false;
                         error = e.toString();
                     }
                     recorder.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
-                    (good ? ok : errors).incrementAndGet();
+                    (good ? ok : errors).addAndGet(to - i);
                     if (!good) {
                         synchronized (firstError) {
                             if (firstError.length() == 0) {

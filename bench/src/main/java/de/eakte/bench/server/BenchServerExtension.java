@@ -6,6 +6,7 @@ import de.eakte.core.access.SearchRecord;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +21,12 @@ import java.util.List;
  * validation of every request), touching no database: the HTTP + token-check ceiling.</li>
  * <li>With {@code eakte.bench.no-recorder=true} (scenario c only): a no-op {@link AccessRecorder}
  * replaces the event-store recorder, so the same query path runs without recording.</li>
+ * <li>{@code POST /bench/bulk/citizens} and {@code /bench/bulk/cases}: the data set's bulk path
+ * ({@code --bulk}), see {@link BulkDataController}.</li>
  * </ul>
  */
 @AutoConfiguration
+@Import(BulkDataController.class)
 public class BenchServerExtension {
 
     @Bean
