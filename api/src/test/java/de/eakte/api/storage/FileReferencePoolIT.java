@@ -6,12 +6,14 @@ import de.eakte.api.support.PostgresDatabase;
 import de.eakte.core.cases.FileReference;
 import de.eakte.core.shared.CaseId;
 import de.eakte.core.shared.OfficeCode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection while its transaction holds one, as long as the office's sequence exists: with a pool
  * of one connection the command still gets its number. Before, the look-up took a connection of
  * its own; under load every command held one and waited for another until Axon's command timeout
- * (HTTP 500). Only the very first use of an office's year opens one, outside any wait here.
+ * (HTTP 500). Only the very first use of an office's year opens one, outside any wait here, and
+ * the following year's sequence is made ahead in the background, so New Year needs none either.
  */
 class FileReferencePoolIT {
 
@@ -57,6 +60,23 @@ class FileReferencePoolIT {
             });
 
             assertThat(reference.toString()).startsWith("63-600.10-").endsWith("-" + year);
+
+            // 1 January: the following year's sequence was made ahead, off the command's path, so the
+            // year's first case also gets its number on the pool of one (without it: a second connection, timeout)
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sequenceExists(jdbc,
+                    JdbcFileReferenceAllocator.sequenceName(office, year + 1)));
+            FileReference newYear = command.execute(status -> {
+                FileReference drawn = new JdbcFileReferenceAllocator(pool, jdbc).allocate(office, "600.10", year + 1,
+                        CaseId.random());
+                status.setRollbackOnly();
+                return drawn;
+            });
+            assertThat(newYear.toString()).endsWith("-" + (year + 1));
         }
+    }
+
+    private static boolean sequenceExists(JdbcTemplate jdbc, String name) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.sequences WHERE LOWER(sequence_name) = ?",
+                Integer.class, name) > 0;
     }
 }
