@@ -218,7 +218,9 @@ public class ProjectionRebuilds {
             shadow.start();
             // 1. replay beside the serving generation until the new one has caught up
             catchUp(shadow, status, generation);
-            // 2. stop the live processor; the new generation takes in what came meanwhile
+            // 2. stop the live processor; the new generation takes in what came meanwhile (no statistics
+            // now: nothing serves new events until the swap)
+            nextAnalyzeAt = Long.MAX_VALUE;
             live.shutDown();
             catchUp(shadow, status, generation);
             shadow.shutDown();
@@ -232,7 +234,6 @@ public class ProjectionRebuilds {
                 jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", shadowName);
             });
             swapped = true;
-            analyze(); // the serving generation is now the new one: plan its reads with its real size
         } finally {
             shadow.shutDown();
             live.start();
@@ -243,6 +244,9 @@ public class ProjectionRebuilds {
         }
         // 4. the old generation is no longer read
         model.clear().accept(old);
+        // the serving generation is now the new one: plan its reads with its real size (only now, with the
+        // live processor running again: it must not wait for this)
+        analyze();
         Status s = status.get();
         status.set(new Status(s.name(), s.mode(), "DONE", s.eventsDone(), s.eventsTotal(), s.eventsPerSecond(), 0L,
                 s.startedAt(), clock.instant(), generation, null));

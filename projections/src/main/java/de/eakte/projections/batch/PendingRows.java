@@ -88,18 +88,19 @@ public final class PendingRows {
     /**
      * Looks up the rows of these ids not yet seen, in one statement per 500. Each database gets the
      * form its planner turns into primary-key look-ups (measured, 200 ids, 15,000 rows in the
-     * generation): PostgreSQL {@code id = ANY(?)} with an array (0.9 ms; a list of row values 56
-     * ms), H2 a list of row values {@code (generation, id) IN ((?, ?), ...)} (1.7 ms; {@code
-     * generation = ? AND id IN (...)} and {@code ANY} scan the generation, 40-50 ms).
+     * generation): H2 a list of row values {@code (generation, id) IN ((?, ?), ...)} (1.7 ms; {@code
+     * generation = ? AND id IN (...)} and {@code ANY} scan the generation, 40-50 ms; on PostgreSQL
+     * such a list took 56 ms).
      * <p>
-     * On PostgreSQL the generation is handed over as {@code (SELECT ?)}, a value the planner does
-     * not see: it then assumes the generation holds its share of the table (one of one or two
-     * distinct values), which is true. Given the value itself, it takes the share from the
-     * statistics, and those were gathered before the generation grew: while a rebuild fills a new
-     * generation, or after one until the next {@code ANALYZE}, it believes that generation holds
-     * almost nothing and reads all of it through another index starting with {@code generation}
-     * (measured on 150,000 cases: 509 ms per 200 ids instead of 6 ms, scenario f of
-     * docs/BENCHMARKS.md).
+     * On PostgreSQL the ids are joined as {@code (generation, id) IN (SELECT (SELECT ?), UNNEST(?))},
+     * which the planner runs as one primary-key probe per id whatever the statistics say, with the
+     * generation as {@code (SELECT ?)}, a value it does not plan by. Given the value and
+     * {@code id = ANY(?)}, it plans by the statistics, and those can be wrong in two ways measured
+     * in scenario f of docs/BENCHMARKS.md: gathered before a rebuild's new generation grew, they
+     * put it at one row, and the look-up read the whole generation through another index starting
+     * with {@code generation} (509 ms per 200 ids at 150,000 cases instead of 6 ms); never gathered
+     * (autovacuum off, a table grown from empty), it read the generation through a bitmap of the
+     * file-reference index (72 ms at 87,000 cases, against 1.6 ms in this form).
      */
     public void load(Collection<String> ids) {
         List<String> unknown = new ArrayList<>(new LinkedHashSet<>(ids));
@@ -115,7 +116,8 @@ public final class PendingRows {
             String select = "SELECT " + idColumn + ", version FROM " + table + " WHERE ";
             if (postgres) {
                 jdbc.query(c -> {
-                    PreparedStatement s = c.prepareStatement(select + "generation = (SELECT ?) AND " + idColumn + " = ANY(?)");
+                    PreparedStatement s = c.prepareStatement(select + "(generation, " + idColumn
+                            + ") IN (SELECT (SELECT ?), UNNEST(?))");
                     s.setInt(1, generation);
                     s.setArray(2, c.createArrayOf("varchar", chunk.toArray()));
                     return s;
@@ -217,7 +219,7 @@ public final class PendingRows {
                 args.add(generation);
                 args.add(e.getKey());
                 args.add(row.version);
-                // the generation as in load, for the same reason (236 ms instead of 0.07 ms per row, measured)
+                // the generation as in load: with stale statistics 236 ms instead of 0.07 ms per row (measured)
                 sql = "UPDATE " + table + " SET " + String.join(", ", set) + " WHERE generation = "
                         + (isPostgres() ? "(SELECT ?)" : "?") + " AND " + idColumn + " = ? AND version < ?";
             }
