@@ -4,6 +4,7 @@ import de.eakte.api.keys.DataKeyPrefetch;
 import de.eakte.api.web.NotFoundException;
 import de.eakte.core.crypto.FieldSealer;
 import de.eakte.core.shared.DomainRuleViolation;
+import de.eakte.projections.batch.PendingRows;
 import de.eakte.projections.file.ConsolidatedFileProjection;
 import de.eakte.projections.search.Generations;
 import de.eakte.projections.search.SearchProjection;
@@ -21,7 +22,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -263,7 +263,7 @@ public class ProjectionRebuilds {
      * second even on millions of rows; only the read models' tables (those with a generation).
      */
     private void analyze() {
-        if (postgres()) {
+        if (PendingRows.isPostgres(jdbc)) {
             long started = System.nanoTime();
             List<String> tables = jdbc.queryForList("""
                     SELECT table_name FROM information_schema.columns
@@ -277,10 +277,6 @@ public class ProjectionRebuilds {
         }
     }
 
-    private boolean postgres() {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
-    }
 
     /** Waits until the processor has passed the head of the event store as it is now, updating the progress. */
     private void catchUp(TrackingEventProcessor processor, AtomicReference<Status> status, Integer generation)

@@ -143,6 +143,11 @@ public final class PendingRows {
     private static final Map<DataSource, Boolean> POSTGRES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private boolean isPostgres() {
+        return isPostgres(jdbc);
+    }
+
+    /** Whether the template's database is PostgreSQL (asked once per data source; false without one). */
+    public static boolean isPostgres(JdbcTemplate jdbc) {
         DataSource dataSource = jdbc.getDataSource();
         if (dataSource == null) {
             return false;
@@ -186,6 +191,7 @@ public final class PendingRows {
 
     /** Writes the inserted and changed rows, then forgets every row. */
     public void flush() {
+        String generationIs = isPostgres() ? "(SELECT ?)" : "?"; // the generation as in load
         Map<String, List<Object[]>> statements = new LinkedHashMap<>();
         for (Map.Entry<String, Row> e : rows.entrySet()) {
             Row row = e.getValue();
@@ -219,9 +225,9 @@ public final class PendingRows {
                 args.add(generation);
                 args.add(e.getKey());
                 args.add(row.version);
-                // the generation as in load: with stale statistics 236 ms instead of 0.07 ms per row (measured)
-                sql = "UPDATE " + table + " SET " + String.join(", ", set) + " WHERE generation = "
-                        + (isPostgres() ? "(SELECT ?)" : "?") + " AND " + idColumn + " = ? AND version < ?";
+                // with stale statistics a plain "generation = ?" took 236 ms instead of 0.07 ms per row (measured)
+                sql = "UPDATE " + table + " SET " + String.join(", ", set) + " WHERE generation = " + generationIs
+                        + " AND " + idColumn + " = ? AND version < ?";
             }
             statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(args.toArray());
         }
